@@ -1,0 +1,35 @@
+// Bundles the extension, the CLI and the test suites with esbuild.
+// `vscode` stays external (the host provides it); test bundles keep node_modules external.
+import { build } from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+function files(dir, suffix) {
+  const out = [];
+  let entries = [];
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p, suffix));
+    else if (p.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+const jobs = [
+  build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'], minify: !watch }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs' }),
+  build({
+    ...common,
+    entryPoints: [...files('test', '.ts')],
+    outdir: 'out/test',
+    outbase: 'test',
+    format: 'cjs',
+    packages: 'external',
+    external: ['vscode'],
+  }),
+];
+await Promise.all(jobs);

@@ -1,0 +1,53 @@
+// Plain data shared by every part of the core. Offsets are UTF-16 code-unit offsets
+// (as JavaScript strings and VS Code count them) into the original file text.
+
+/** Bibliographic metadata of a source, in the spirit of CSL-JSON. */
+export interface SourceMeta {
+  /** Citation key, valid in pandoc syntax without braces (e.g. `putin-biden-talks`). */
+  key: string;
+  title: string;
+  /** Publisher or container title (newspaper, site). */
+  publisher?: string;
+  /** Publication date as ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  issued?: string;
+  url?: string;
+  authors?: string[];
+}
+
+/** A sentence within a paragraph; offsets are relative to the paragraph's `text`. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A paragraph of cleaned source text. `index` is 1-based: the locator `para. N`. */
+export interface Paragraph {
+  index: number;
+  text: string;
+  /** Range of the paragraph in the original file (for HTML, the range of its element). */
+  start: number;
+  end: number;
+  sentences: Sentence[];
+}
+
+export type SourceFormat = 'text' | 'markdown' | 'html';
+
+/** One indexed article. */
+export interface Source {
+  meta: SourceMeta;
+  /** Where the file lives, as the host names it (a path or a URI string). */
+  location: string;
+  format: SourceFormat;
+  paragraphs: Paragraph[];
+}
+
+/** A problem found while loading a source; the source may still be usable. */
+export interface LoadProblem {
+  location: string;
+  severity: 'error' | 'warning' | 'information';
+  message: string;
+  /** Offset range in the file, when the problem has a place. */
+  start?: number;
+  end?: number;
+}
