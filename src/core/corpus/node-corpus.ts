@@ -1,0 +1,70 @@
+// Loads a corpus folder from disk with Node's fs: for the CLI, tests and benchmarks.
+// The extension reads files through VS Code's file system instead, with the same parsing.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadProblem, Source } from '../model';
+import { formatOf, parseArticle } from './article';
+import { Corpus } from './corpus';
+import { decodeBytes } from './decode';
+import { parseReferences, REFERENCES_FILE } from './references';
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Files under `dir` (following no symlinked folders, so a loop cannot trap the walk). */
+async function listFiles(dir: string, problems: LoadProblem[]): Promise<string[]> {
+  const out: string[] = [];
+  const pending = [dir];
+  while (pending.length) {
+    const current = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(current, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ location: current, severity: 'error', message: `Cannot read folder: ${(e as Error).message}` });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile()) out.push(path);
+      else if (entry.isSymbolicLink()) {
+        const stat = await fs.stat(path).catch(() => undefined);
+        if (stat?.isFile()) out.push(path);
+        else if (!stat) problems.push({ location: path, severity: 'warning', message: 'Broken symbolic link; skipped.' });
+      }
+    }
+  }
+  return out.sort();
+}
+
+/** Reads one file into the corpus (an article or the metadata file); problems say what went wrong. */
+export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadProblem[]> {
+  const isReferences = path.endsWith(REFERENCES_FILE);
+  const format = formatOf(path);
+  if (!isReferences && !format) return [];
+  let bytes: Uint8Array;
+  try {
+    const stat = await fs.stat(path);
+    if (stat.size > maxBytes) {
+      return [{ location: path, severity: 'warning', message: `File is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit; skipped.` }];
+    }
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    return [{ location: path, severity: 'error', message: `Cannot read file: ${(e as Error).message}` }];
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return [{ location: path, severity: 'warning', message: `Skipped: ${decoded.reason}.` }];
+  const problems: LoadProblem[] = decoded.note ? [{ location: path, severity: 'information', message: `File is ${decoded.note}.` }] : [];
+  if (isReferences) corpus.setReferences(path, parseReferences(path, decoded.text));
+  else corpus.upsert(parseArticle(path, decoded.text, format!));
+  return problems;
+}
+
+export async function loadCorpusDirectory(dir: string, options: { maxBytes?: number } = {}): Promise<{ corpus: Corpus; sources: Source[]; problems: LoadProblem[] }> {
+  const corpus = new Corpus();
+  const problems: LoadProblem[] = [];
+  for (const path of await listFiles(dir, problems)) problems.push(...(await loadFileInto(corpus, path, options.maxBytes)));
+  problems.push(...corpus.problems());
+  return { corpus, sources: [...corpus.all()], problems };
+}
