@@ -37,7 +37,13 @@ export function textBlocks(text: string, from = 0, joinWrapped: boolean | 'auto'
   const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
   // Wrapped text has no long lines; scraped one-paragraph-per-line text has many.
   const p90 = lengths.length ? lengths[Math.floor(lengths.length * 0.9)] : 0;
-  const hardWrapped = joinWrapped === 'auto' ? groups.length > 0 && multiLine / groups.length >= 0.5 && p90 <= 100 : joinWrapped;
+  // ...and often breaks a line mid-sentence, so the next line goes on in lower case.
+  const inner = groups.flatMap((g) => g.slice(1));
+  const continuing = inner.filter((l) => /^\s*[\p{Ll}\p{N}(]/u.test(l.text)).length;
+  const hardWrapped =
+    joinWrapped === 'auto'
+      ? groups.length > 0 && multiLine / groups.length >= 0.5 && p90 <= 100 && continuing >= inner.length * 0.3
+      : joinWrapped;
 
   const spans = hardWrapped
     ? groups.map((g) => ({ start: g[0].start, end: g[g.length - 1].end }))

@@ -1,0 +1,172 @@
+import Fuse from 'fuse.js';
+import type { Source } from '../model';
+import { STOP_WORDS, tokenize } from './tokenize';
+
+/** A paragraph of a source, as search returns it. */
+export interface PassageRef {
+  key: string;
+  title: string;
+  paragraph: number;
+  text: string;
+}
+
+export interface SearchHit {
+  passage: PassageRef;
+  score: number;
+  /** Ranges in `passage.text` of the words that matched (for highlighting). */
+  matches: Array<{ start: number; end: number }>;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Only passages of these sources. */
+  keys?: ReadonlySet<string>;
+}
+
+/** Narrow interface the features depend on, so another engine (e.g. a server) can stand in. */
+export interface PassageSearch {
+  search(query: string, options?: SearchOptions): SearchHit[];
+  readonly passageCount: number;
+}
+
+interface Doc {
+  passage: PassageRef;
+  length: number;
+  sourceIndex: number;
+}
+
+// BM25 parameters, the usual defaults.
+const K1 = 1.2;
+const B = 0.75;
+const TITLE_WEIGHT = 0.35;
+const FUZZY_THRESHOLD = 0.34;
+
+/**
+ * Fuzzy full-text search: each query word is matched against the corpus vocabulary with
+ * fuse.js (typos, prefixes), and the words found are looked up in an inverted index and
+ * scored with BM25. Fuse only ever sees the vocabulary, never every passage, so a query
+ * costs about the same whether the corpus has a thousand passages or fifty thousand.
+ */
+export class SearchIndex implements PassageSearch {
+  private readonly docs: Doc[] = [];
+  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly titlePostings = new Map<string, Set<number>>();
+  private readonly sourceDocs: number[][] = [];
+  private totalLength = 0;
+  private vocabulary: Fuse<string> | undefined;
+
+  constructor(sources: readonly Source[]) {
+    sources.forEach((source, sourceIndex) => {
+      const docIds: number[] = [];
+      for (const p of source.paragraphs) {
+        const id = this.docs.length;
+        const tokens = tokenize(p.text);
+        this.docs.push({ passage: { key: source.meta.key, title: source.meta.title, paragraph: p.index, text: p.text }, length: tokens.length, sourceIndex });
+        this.totalLength += tokens.length;
+        docIds.push(id);
+        for (const t of tokens) {
+          let list = this.postings.get(t.term);
+          if (!list) this.postings.set(t.term, (list = new Map()));
+          list.set(id, (list.get(id) ?? 0) + 1);
+        }
+      }
+      this.sourceDocs.push(docIds);
+      for (const t of tokenize(source.meta.title)) {
+        let set = this.titlePostings.get(t.term);
+        if (!set) this.titlePostings.set(t.term, (set = new Set()));
+        set.add(sourceIndex);
+      }
+    });
+  }
+
+  get passageCount(): number {
+    return this.docs.length;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 50;
+    let terms = [...new Set(tokenize(query).map((t) => t.term))];
+    const content = terms.filter((t) => !STOP_WORDS.has(t));
+    if (content.length > 0) terms = content;
+    if (terms.length === 0) return [];
+
+    const scores = new Map<number, number>();
+    const matched = new Map<number, Set<string>>();
+    const avgLength = this.totalLength / Math.max(1, this.docs.length);
+    for (const term of terms) {
+      // Best contribution of this query word to each document, over its expansions.
+      const best = new Map<number, { score: number; term: string }>();
+      for (const { term: variant, weight } of this.expand(term)) {
+        const list = this.postings.get(variant);
+        const df = list?.size ?? 0;
+        const idf = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+        if (list) {
+          for (const [doc, tf] of list) {
+            const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docs[doc].length) / avgLength));
+            const s = weight * idf * norm;
+            if (s > (best.get(doc)?.score ?? 0)) best.set(doc, { score: s, term: variant });
+          }
+        }
+        const titleBonus = TITLE_WEIGHT * weight * idf;
+        for (const sourceIndex of this.titlePostings.get(variant) ?? []) {
+          for (const doc of this.sourceDocs[sourceIndex]) {
+            const prev = best.get(doc);
+            best.set(doc, { score: (prev?.score ?? 0) + titleBonus, term: prev?.term ?? '' });
+          }
+        }
+      }
+      for (const [doc, { score, term: variant }] of best) {
+        scores.set(doc, (scores.get(doc) ?? 0) + score);
+        if (variant) {
+          let set = matched.get(doc);
+          if (!set) matched.set(doc, (set = new Set()));
+          set.add(variant);
+        }
+      }
+    }
+
+    const ranked = [...scores]
+      .filter(([doc]) => !options.keys || options.keys.has(this.docs[doc].passage.key))
+      .map(([doc, score]) => {
+        // Passages that match more of the query's words come first.
+        const coverage = (matched.get(doc)?.size ?? 0) / terms.length;
+        return [doc, score * (0.5 + coverage)] as const;
+      })
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit);
+    return ranked.map(([doc, score]) => {
+      const words = matched.get(doc) ?? new Set<string>();
+      const passage = this.docs[doc].passage;
+      const matches = tokenize(passage.text)
+        .filter((t) => words.has(t.term))
+        .map((t) => ({ start: t.start, end: t.end }));
+      return { passage, score, matches };
+    });
+  }
+
+  /** Vocabulary words a query word may stand for, with a weight in (0, 1]. */
+  private expand(term: string): Array<{ term: string; weight: number }> {
+    const out = new Map<string, number>();
+    if (this.postings.has(term) || this.titlePostings.has(term)) out.set(term, 1);
+    if (term.length >= 3 && !/^[\d.]+$/.test(term)) {
+      this.vocabulary ??= new Fuse([...new Set([...this.postings.keys(), ...this.titlePostings.keys()])], {
+        includeScore: true,
+        threshold: FUZZY_THRESHOLD,
+        ignoreLocation: true,
+        isCaseSensitive: true,
+        shouldSort: true,
+      });
+      for (const r of this.vocabulary.search(term, { limit: 24 })) {
+        const word = r.item;
+        if (word === term) continue;
+        const isPrefix = word.startsWith(term);
+        // Fuse matches substrings; only words of about the query word's length are typos of it,
+        // and a word of three letters is too short to guess a typo from.
+        if (!isPrefix && (term.length < 4 || Math.abs(word.length - term.length) > (term.length < 6 ? 1 : 2))) continue;
+        const weight = isPrefix ? 0.8 : 0.85 * (1 - (r.score ?? 1));
+        if (weight > (out.get(word) ?? 0)) out.set(word, weight);
+      }
+    }
+    return [...out].map(([t, weight]) => ({ term: t, weight }));
+  }
+}
