@@ -1,8 +1,35 @@
 import * as vscode from 'vscode';
+import { CorpusService } from './corpus-service';
+import { DisposableStore } from './disposables';
+import { SearchSourcesCommand } from './search-command';
+import { OpenSourceCommand, type OpenSourceArgs } from './source-locations';
+import { CorpusStatusBar } from './status-bar';
 
-// Placeholder activation while the real extension is being written (replaced in the next commits).
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('grounded.reindex', () => undefined));
+/** What the extension exports: enough for tests and other extensions to wait for the index. */
+export interface GroundedApi {
+  ready(): Promise<void>;
+  sourceKeys(): string[];
+}
+
+export function activate(context: vscode.ExtensionContext): GroundedApi {
+  const store = new DisposableStore();
+  context.subscriptions.push(store);
+  const output = store.add(vscode.window.createOutputChannel('Grounded', { log: true }));
+  const corpus = store.add(new CorpusService(output));
+  store.add(new CorpusStatusBar(corpus));
+
+  const openSource = new OpenSourceCommand(corpus);
+  const search = new SearchSourcesCommand(corpus, openSource);
+  store.add(vscode.commands.registerCommand('grounded.searchSources', (query?: string) => search.run(typeof query === 'string' ? query : '')));
+  store.add(vscode.commands.registerCommand('grounded.openSource', (args?: OpenSourceArgs) => openSource.run(args)));
+  store.add(vscode.commands.registerCommand('grounded.reindex', () => corpus.rescan()));
+
+  // Index in the background: activation itself stays cheap.
+  void corpus.ready();
+  return {
+    ready: () => corpus.ready(),
+    sourceKeys: () => corpus.corpus.all().map((s) => s.meta.key),
+  };
 }
 
 export function deactivate(): void {}
