@@ -9,6 +9,10 @@ import { CorpusStatusBar } from './status-bar';
 export interface GroundedApi {
   ready(): Promise<void>;
   sourceKeys(): string[];
+  /** URI (as a string) of the file a key belongs to. */
+  sourceLocation(key: string): string | undefined;
+  /** Fires after sources were added, changed or removed. */
+  onDidChangeSources: vscode.Event<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): GroundedApi {
@@ -29,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
   return {
     ready: () => corpus.ready(),
     sourceKeys: () => corpus.corpus.all().map((s) => s.meta.key),
+    sourceLocation: (key) => corpus.corpus.get(key)?.location,
+    onDidChangeSources: corpus.onDidChange,
   };
 }
 

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { grounded, until, workspaceUri } from './helpers';
+
+const SEED_KEYS = ['biden-zelenskyy-call', 'putin-biden-talks', 'putin-nato-scholz', 'us-russia-talks-jan10', 'zelensky-direct-talks'];
+
+describe('corpus indexing in the extension host', () => {
+  it('indexes the five seed articles with their keys', async () => {
+    const api = await grounded();
+    assert.deepEqual(api.sourceKeys().sort(), SEED_KEYS);
+  });
+
+  it('follows a source being created, changed, renamed and deleted, without a reload', async () => {
+    const api = await grounded();
+    const has = (key: string) => api.sourceKeys().includes(key);
+    const file = workspaceUri('corpus', 'new-article.md');
+    const renamed = workspaceUri('corpus', 'renamed-article.md');
+    try {
+      await vscode.workspace.fs.writeFile(file, Buffer.from('---\nid: fresh-report\ntitle: Fresh report\n---\nTanks moved toward Kharkiv overnight.\n'));
+      await until(api.onDidChangeSources, () => has('fresh-report'), 'the new source to be indexed');
+
+      await vscode.workspace.fs.writeFile(file, Buffer.from('---\nid: fresher-report\ntitle: Fresh report\n---\nTanks moved toward Kharkiv overnight.\n'));
+      await until(api.onDidChangeSources, () => has('fresher-report') && !has('fresh-report'), 'the changed key');
+
+      await vscode.workspace.fs.rename(file, renamed);
+      await until(api.onDidChangeSources, () => api.sourceLocation('fresher-report') === renamed.toString(), 'the renamed source');
+      assert.equal(api.sourceKeys().length, SEED_KEYS.length + 1);
+
+      await vscode.workspace.fs.delete(renamed);
+      await until(api.onDidChangeSources, () => !has('fresher-report'), 'the deleted source to leave the index');
+      assert.deepEqual(api.sourceKeys().sort(), SEED_KEYS);
+    } finally {
+      for (const uri of [file, renamed]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
+  it('opens a source with the cited paragraph revealed and selected, and leaves the file unchanged', async () => {
+    await grounded();
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('grounded.openSource', { key: 'putin-biden-talks', paragraph: 7 });
+    assert.ok(editor, 'no editor came back');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
+    assert.ok(editor.document.uri.path.endsWith('/corpus/002_c369252dabbea5e4.txt'));
+    const selected = editor.document.getText(editor.selection);
+    assert.ok(selected.startsWith('The Ukraine defense minister said that the Russian buildup of over 94,000 troops'), selected);
+    assert.equal(editor.document.isDirty, false);
+    assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection)), 'the passage is not scrolled into view');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

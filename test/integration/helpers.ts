@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GroundedApi } from '../../src/vscode/extension';
+
+export const EXTENSION_ID = 'grounded-dev.grounded';
+
+/** Activates Grounded and waits for its first index. */
+export async function grounded(): Promise<GroundedApi> {
+  const ext = vscode.extensions.getExtension<GroundedApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed in this host`);
+  const api = await ext.activate();
+  await api.ready();
+  return api;
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Resolves when `condition` holds after one of `event`'s firings (or already holds), failing after `ms`. */
+export async function until<T>(event: vscode.Event<T>, condition: () => boolean, what: string, ms = 15000): Promise<void> {
+  if (condition()) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    const sub = event(() => {
+      if (condition()) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Retries `attempt` on a short interval until it returns true, for UI state no event reports. */
+export async function poll(attempt: () => boolean | Promise<boolean>, what: string, ms = 15000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await attempt()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+}
+
+export async function openReport(name = 'report.md'): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(name));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Closes editors and reverts the report so tests do not see each other's edits. */
+export async function resetEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
