@@ -21,6 +21,8 @@ export interface SearchOptions {
   limit?: number;
   /** Only passages of these sources. */
   keys?: ReadonlySet<string>;
+  /** Match query words with typos (default true); ranking by a whole sentence needs only exact and prefix matches. */
+  fuzzy?: boolean;
 }
 
 /** Narrow interface the features depend on, so another engine (e.g. a server) can stand in. */
@@ -96,7 +98,7 @@ export class SearchIndex implements PassageSearch {
     for (const term of terms) {
       // Best contribution of this query word to each document, over its expansions.
       const best = new Map<number, { score: number; term: string }>();
-      for (const { term: variant, weight } of this.expand(term)) {
+      for (const { term: variant, weight } of this.expand(term, options.fuzzy ?? true)) {
         const list = this.postings.get(variant);
         const df = list?.size ?? 0;
         const idf = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
@@ -145,10 +147,10 @@ export class SearchIndex implements PassageSearch {
   }
 
   /** Vocabulary words a query word may stand for, with a weight in (0, 1]. */
-  private expand(term: string): Array<{ term: string; weight: number }> {
+  private expand(term: string, fuzzy: boolean): Array<{ term: string; weight: number }> {
     const out = new Map<string, number>();
     if (this.postings.has(term) || this.titlePostings.has(term)) out.set(term, 1);
-    if (term.length >= 3 && !/^[\d.]+$/.test(term)) {
+    if (fuzzy && term.length >= 3 && !/^[\d.]+$/.test(term)) {
       this.vocabulary ??= new Fuse([...new Set([...this.postings.keys(), ...this.titlePostings.keys()])], {
         includeScore: true,
         threshold: FUZZY_THRESHOLD,

@@ -1,0 +1,50 @@
+import type { Paragraph, Source } from '../model';
+import type { PassageSearch, SearchHit } from './search-index';
+import { STOP_WORDS, tokenize } from './tokenize';
+
+export interface RankedSource {
+  source: Source;
+  score: number;
+  /** The passage of this source that best matches the sentence, if any does. */
+  best?: SearchHit;
+}
+
+/**
+ * Orders sources by how well their passages match the sentence being written, so the
+ * source that backs a claim is the first one offered. Sources that match nothing keep
+ * their order after the others.
+ */
+export function rankSources(search: PassageSearch, sources: readonly Source[], sentence: string): RankedSource[] {
+  const best = new Map<string, SearchHit>();
+  if (sentence.trim()) {
+    for (const hit of search.search(sentence, { limit: 200, fuzzy: false })) {
+      if (!best.has(hit.passage.key)) best.set(hit.passage.key, hit);
+    }
+  }
+  return sources
+    .map((source, order) => ({ source, order, best: best.get(source.meta.key), score: best.get(source.meta.key)?.score ?? 0 }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ source, score, best: hit }) => ({ source, score, best: hit }));
+}
+
+/** Paragraphs of one source ordered by relevance to the sentence (then in document order). */
+export function rankParagraphs(search: PassageSearch, source: Source, sentence: string): Array<{ paragraph: Paragraph; score: number; hit?: SearchHit }> {
+  const hits = new Map<number, SearchHit>();
+  if (sentence.trim()) {
+    for (const hit of search.search(sentence, { limit: source.paragraphs.length, keys: new Set([source.meta.key]), fuzzy: false })) hits.set(hit.passage.paragraph, hit);
+  }
+  return source.paragraphs
+    .map((paragraph) => ({ paragraph, hit: hits.get(paragraph.index), score: hits.get(paragraph.index)?.score ?? 0 }))
+    .sort((a, b) => b.score - a.score || a.paragraph.index - b.paragraph.index);
+}
+
+/**
+ * Ranges in `passage` of the words and figures it shares with `sentence` (stop words
+ * aside): what a hover shows in bold so the writer sees why this passage backs the claim.
+ */
+export function sharedWords(passage: string, sentence: string): Array<{ start: number; end: number }> {
+  const wanted = new Set(tokenize(sentence).map((t) => t.term).filter((t) => !STOP_WORDS.has(t)));
+  return tokenize(passage)
+    .filter((t) => wanted.has(t.term))
+    .map((t) => ({ start: t.start, end: t.end }));
+}
