@@ -47,8 +47,8 @@ export class SearchSourcesCommand {
       pick.items = hits.map((hit) => ({
         hit,
         label: snippet(hit),
-        description: `${hit.passage.key} · para. ${hit.passage.paragraph}`,
-        detail: hit.passage.title,
+        // The snippet fills the first line, so the citation goes first on the second.
+        detail: `${hit.passage.key} · para. ${hit.passage.paragraph} — ${hit.passage.title}`,
         // We rank ourselves; VS Code must not hide passages that match only fuzzily.
         alwaysShow: true,
         buttons: [QUOTE_BUTTON, OPEN_BUTTON],
@@ -58,8 +58,10 @@ export class SearchSourcesCommand {
       pick.onDidChangeValue(update);
       pick.onDidAccept(() => {
         const item = pick.selectedItems[0] ?? pick.activeItems[0];
+        // Enter on an empty list keeps the search open rather than closing it on nothing.
+        if (!item) return;
         pick.hide();
-        if (item) void this.insert(editor, `[@${item.hit.passage.key}, para. ${item.hit.passage.paragraph}]`);
+        void this.insert(editor, `[@${item.hit.passage.key}, para. ${item.hit.passage.paragraph}]`);
       });
       pick.onDidTriggerItemButton((e) => {
         const { passage } = e.item.hit;
