@@ -170,7 +170,7 @@ function itemIn(text: string, start: number, end: number): CitationItem | undefi
     if (!citationAt(text, i)) continue;
     const key = readKey(text, i + 1);
     if (!key || key.end > end) continue;
-    const suppressAuthor = text[i - 1] === '-' && (i - 1 === start || /[\s\[;]/.test(text[i - 2] ?? ' '));
+    const suppressAuthor = text[i - 1] === '-' && (i - 1 === start || /[\s[;]/.test(text[i - 2] ?? ' '));
     const prefix = text.slice(start, suppressAuthor ? i - 1 : i).trim();
     const suffix = text.slice(key.end, end).trim();
     const locator = parseLocator(text, key.end, end);
@@ -267,7 +267,7 @@ export function citationContextAt(markdown: string, offset: number): CitationCon
   const lineStart = markdown.lastIndexOf('\n', offset - 1) + 1;
   const line = markdown.slice(Math.max(lineStart, offset - 300), offset);
   const keyMatch = /(?:^|[^\p{L}\p{N}@._\\])-?@([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u.exec(line);
-  const locatorMatch = /\[[^\[\]]*?-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)\s*,\s*((?:[\p{L}¶§]+\.?\s*)?\d*)$/u.exec(line);
+  const locatorMatch = /\[[^[\]]*?-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)\s*,\s*((?:[\p{L}¶§]+\.?\s*)?\d*)$/u.exec(line);
   if (!keyMatch && !locatorMatch) return undefined;
   if (inRanges(codeRanges(markdown), Math.max(0, offset - 1))) return undefined;
   if (keyMatch) return { kind: 'key', start: offset - keyMatch[1].length, typed: keyMatch[1] };
