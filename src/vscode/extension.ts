@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
+import { ExportBibliographyCommand, type ExportBibliographyArgs } from './bibliography-command';
+import { CitationCompletionProvider } from './completion-provider';
 import { CorpusService } from './corpus-service';
+import { CitationDefinitionProvider } from './definition-provider';
 import { DisposableStore } from './disposables';
+import { CitationHoverProvider } from './hover-provider';
 import { SearchSourcesCommand } from './search-command';
 import { OpenSourceCommand, type OpenSourceArgs } from './source-locations';
 import { CorpusStatusBar } from './status-bar';
@@ -15,6 +19,14 @@ export interface GroundedApi {
   onDidChangeSources: vscode.Event<void>;
 }
 
+/** Reports are Markdown (and plain text); untitled reports count too. */
+export const REPORT_SELECTOR: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+  { language: 'plaintext', scheme: 'file' },
+  { language: 'plaintext', scheme: 'untitled' },
+];
+
 export function activate(context: vscode.ExtensionContext): GroundedApi {
   const store = new DisposableStore();
   context.subscriptions.push(store);
@@ -24,9 +36,15 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
 
   const openSource = new OpenSourceCommand(corpus);
   const search = new SearchSourcesCommand(corpus, openSource);
+  const bibliography = new ExportBibliographyCommand(corpus);
   store.add(vscode.commands.registerCommand('grounded.searchSources', (query?: string) => search.run(typeof query === 'string' ? query : '')));
   store.add(vscode.commands.registerCommand('grounded.openSource', (args?: OpenSourceArgs) => openSource.run(args)));
   store.add(vscode.commands.registerCommand('grounded.reindex', () => corpus.rescan()));
+  store.add(vscode.commands.registerCommand('grounded.exportBibliography', (args?: ExportBibliographyArgs) => bibliography.run(args)));
+
+  store.add(vscode.languages.registerCompletionItemProvider(REPORT_SELECTOR, new CitationCompletionProvider(corpus), ...CitationCompletionProvider.triggerCharacters));
+  store.add(vscode.languages.registerHoverProvider(REPORT_SELECTOR, new CitationHoverProvider(corpus)));
+  store.add(vscode.languages.registerDefinitionProvider(REPORT_SELECTOR, new CitationDefinitionProvider(corpus)));
 
   // Index in the background: activation itself stays cheap.
   void corpus.ready();

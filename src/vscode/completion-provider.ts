@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { citationContextAt } from '../core/citations';
+import { rankParagraphs, rankSources } from '../core/search/relevance';
+import { sentenceAt } from '../core/report';
+import type { Source } from '../core/model';
+import type { CorpusService } from './corpus-service';
+import { safeMarkdown } from './markdown-text';
+
+const LEAD_LENGTH = 400;
+
+/**
+ * Citation completions in pandoc syntax: keys after `[@`, `; @` or a word-initial `@`,
+ * ranked by how well each source matches the sentence being written; paragraphs
+ * (`para. N`) after `[@key, `.
+ */
+export class CitationCompletionProvider implements vscode.CompletionItemProvider {
+  static readonly triggerCharacters = ['@', ',', ' ', '.'];
+
+  constructor(private readonly corpus: CorpusService) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const context = citationContextAt(text, offset);
+    if (!context) return undefined;
+    await this.corpus.ready();
+    if (token.isCancellationRequested) return undefined;
+    const sentence = sentenceAt(text, offset).text;
+    const search = this.corpus.searchIndex();
+
+    if (context.kind === 'key') {
+      const range = new vscode.Range(document.positionAt(context.start), position);
+      const ranked = rankSources(search, this.corpus.corpus.all(), sentence);
+      const items = ranked.map(({ source }, rank) => this.keyItem(source, rank, range));
+      return new vscode.CompletionList(items, false);
+    }
+
+    const source = this.corpus.corpus.get(context.key);
+    if (!source) return undefined;
+    const range = new vscode.Range(document.positionAt(context.start), position);
+    const items = rankParagraphs(search, source, sentence).map(({ paragraph }, rank) => {
+      const label = `para. ${paragraph.index}`;
+      const item = new vscode.CompletionItem({ label, description: preview(paragraph.text, 60) }, vscode.CompletionItemKind.Reference);
+      item.range = range;
+      item.insertText = label;
+      item.filterText = `${label} ${paragraph.text}`;
+      item.sortText = String(rank).padStart(5, '0');
+      item.documentation = safeMarkdown().appendText(paragraph.text);
+      item.detail = source.meta.title;
+      return item;
+    });
+    return new vscode.CompletionList(items, false);
+  }
+
+  private keyItem(source: Source, rank: number, range: vscode.Range): vscode.CompletionItem {
+    const { key, title, publisher, issued } = source.meta;
+    const item = new vscode.CompletionItem({ label: key, description: preview(title, 50) }, vscode.CompletionItemKind.Reference);
+    item.range = range;
+    item.insertText = key;
+    item.detail = title;
+    // Typing title words finds the source too.
+    item.filterText = `${key} ${title}`;
+    item.sortText = String(rank).padStart(5, '0');
+    if (rank === 0) item.preselect = true;
+    const docs = safeMarkdown();
+    const facts = [publisher, issued].filter(Boolean).join(' · ');
+    if (facts) docs.appendText(facts).appendMarkdown('\n\n');
+    const lead = source.paragraphs[0]?.text;
+    if (lead) docs.appendText(preview(lead, LEAD_LENGTH));
+    item.documentation = docs;
+    return item;
+  }
+}
+
+function preview(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}

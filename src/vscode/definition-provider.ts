@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { sentenceAt } from '../core/report';
+import { rankParagraphs } from '../core/search/relevance';
+import { citationAtOffset } from './citation-at';
+import type { CorpusService } from './corpus-service';
+import { locatedParagraphs } from './hover-provider';
+
+/** Go to Definition / Peek on a citation: the source file at the cited (or best-matching) passage. */
+export class CitationDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const hit = citationAtOffset(text, offset);
+    if (!hit) return undefined;
+    await this.corpus.ready();
+    if (token.isCancellationRequested) return undefined;
+    const source = this.corpus.corpus.get(hit.item.key);
+    if (!source) return undefined;
+    const paragraphs = locatedParagraphs(source, hit.item) ?? rankParagraphs(this.corpus.searchIndex(), source, sentenceAt(text, offset).text).slice(0, 1).map((r) => r.paragraph);
+    const target = await vscode.workspace.openTextDocument(this.corpus.uriOf(source));
+    if (token.isCancellationRequested) return undefined;
+    const ranges = paragraphs.length ? paragraphs.map((p) => new vscode.Range(target.positionAt(p.start), target.positionAt(p.end))) : [new vscode.Range(0, 0, 0, 0)];
+    return ranges.map((range) => new vscode.Location(target.uri, range));
+  }
+}

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import type { Citation, CitationItem } from '../core/citations';
+import type { Paragraph, Source } from '../core/model';
+import { locateQuotation, quotationsIn } from '../core/quotes';
+import { paragraphAt, sentenceAt } from '../core/report';
+import { rankParagraphs, sharedWords } from '../core/search/relevance';
+import { citationAtOffset } from './citation-at';
+import type { CorpusService } from './corpus-service';
+import { appendWithBold, commandLink, safeMarkdown } from './markdown-text';
+
+const OPEN_COMMAND = 'grounded.openSource';
+
+/** The paragraphs a citation item points at: its `para.` locator, if it has one. */
+export function locatedParagraphs(source: Source, item: CitationItem): Paragraph[] | undefined {
+  const loc = item.locator;
+  if (!loc || !/^(para|paras|paragraph|paragraphs|¶+)\.?$/i.test(loc.label)) return undefined;
+  const to = loc.to ?? loc.from;
+  return source.paragraphs.filter((p) => p.index >= loc.from && p.index <= to);
+}
+
+/**
+ * Hovers that show what backs the text: over a citation, the cited passage (or the passage
+ * that best supports the sentence) with shared words in bold; over a quotation, where it
+ * occurs in the sources, or that it occurs in none.
+ */
+export class CitationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    await this.corpus.ready();
+    if (token.isCancellationRequested) return undefined;
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const hit = citationAtOffset(text, offset);
+    if (hit) {
+      const range = new vscode.Range(document.positionAt(hit.citation.start), document.positionAt(hit.citation.end));
+      return new vscode.Hover(this.citationHover(hit.citation, sentenceAt(text, offset).text), range);
+    }
+    const paragraph = paragraphAt(text, offset);
+    const quote = quotationsIn(paragraph.text).find((q) => q.start - 1 + paragraph.start <= offset && offset <= q.end + 1 + paragraph.start);
+    if (quote) {
+      const range = new vscode.Range(document.positionAt(paragraph.start + quote.start - 1), document.positionAt(paragraph.start + quote.end + 1));
+      return new vscode.Hover(this.quoteHover(quote.text), range);
+    }
+    return undefined;
+  }
+
+  private citationHover(citation: Citation, sentence: string): vscode.MarkdownString {
+    const md = safeMarkdown([OPEN_COMMAND]);
+    citation.items.forEach((item, i) => {
+      if (i > 0) md.appendMarkdown('\n\n---\n\n');
+      const source = this.corpus.corpus.get(item.key);
+      if (!source) {
+        md.appendMarkdown('**Unknown source** ').appendText(`@${item.key}`).appendMarkdown(': no indexed source has this key.');
+        return;
+      }
+      const { title, publisher, issued, url } = source.meta;
+      md.appendMarkdown('**').appendText(title).appendMarkdown('**');
+      const facts = [publisher, issued, url].filter(Boolean).join(' · ');
+      if (facts) md.appendMarkdown('  \n').appendText(facts);
+      const located = locatedParagraphs(source, item);
+      if (located && located.length === 0) {
+        md.appendMarkdown('\n\n').appendText(`This source has ${source.paragraphs.length} paragraphs; the locator points past its end.`);
+        return;
+      }
+      const passages = located ?? bestPassage(this.corpus, source, sentence);
+      if (passages.length === 0) {
+        md.appendMarkdown('\n\n').appendText('No passage of this source shares words with this sentence.');
+      }
+      for (const p of passages) {
+        md.appendMarkdown('\n\n> ');
+        appendWithBold(md, p.text, sharedWords(p.text, sentence));
+        md.appendMarkdown('\n\n');
+        md.appendMarkdown(commandLink(`$(go-to-file) Open at para. ${p.index}`, OPEN_COMMAND, { key: source.meta.key, paragraph: p.index, beside: true }));
+        md.appendMarkdown(located ? '' : ' · best match for this sentence');
+      }
+    });
+    md.supportThemeIcons = true;
+    return md;
+  }
+
+  private quoteHover(quote: string): vscode.MarkdownString {
+    const md = safeMarkdown([OPEN_COMMAND]);
+    const found = locateQuotation(quote, this.corpus.corpus.all());
+    if (found.length === 0) {
+      md.appendMarkdown('**Quotation not found**: these words occur in no indexed source.');
+      return md;
+    }
+    md.appendMarkdown('**Quotation found** in ');
+    md.appendMarkdown(
+      found
+        .slice(0, 5)
+        .map((f) => commandLink(`@${f.key}, para. ${f.paragraph}`, OPEN_COMMAND, { key: f.key, paragraph: f.paragraph, beside: true }))
+        .join(', '),
+    );
+    const first = this.corpus.corpus.get(found[0].key)?.paragraphs.find((p) => p.index === found[0].paragraph);
+    if (first) md.appendMarkdown('\n\n> ').appendText(first.text);
+    return md;
+  }
+}
+
+function bestPassage(corpus: CorpusService, source: Source, sentence: string): Paragraph[] {
+  const [top] = rankParagraphs(corpus.searchIndex(), source, sentence);
+  return top && top.score > 0 ? [top.paragraph] : [];
+}
