@@ -54,7 +54,8 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
 
   private keyItem(source: Source, rank: number, range: vscode.Range): vscode.CompletionItem {
     const { key, title, publisher, issued } = source.meta;
-    const item = new vscode.CompletionItem({ label: key, description: preview(title, 50) }, vscode.CompletionItemKind.Reference);
+    // The title goes in `detail`: as a label description it would squeeze the key out of view.
+    const item = new vscode.CompletionItem(key, vscode.CompletionItemKind.Reference);
     item.range = range;
     item.insertText = key;
     item.detail = title;
