@@ -1,0 +1,91 @@
+// Checks a Markdown report against its sources. Pure: the same function serves the
+// editor, the CLI and tests.
+import type { Source } from '../model';
+import type { PassageSearch } from '../search/search-index';
+import { checkLocator, checkUnknownSource } from './citation-rules';
+import { splitClaims } from './claims';
+import { checkCitedFigures, checkUncitedFigures } from './figure-rules';
+import { DEFAULT_SEVERITY, type CheckOptions, type Finding } from './findings';
+import { checkQuote } from './quote-rule';
+import { sourceFigures } from './source-figures';
+
+export interface CorpusView {
+  get(key: string): Source | undefined;
+  all(): readonly Source[];
+}
+
+export interface CheckContext {
+  corpus: CorpusView;
+  /** Narrows the sources an uncited figure is compared with; without it, all are. */
+  search?: PassageSearch;
+}
+
+const IGNORE_COMMENT = /<!--\s*grounded-ignore\s*-->/g;
+const UNCITED_CANDIDATE_PASSAGES = 40;
+
+export function checkReport(report: string, context: CheckContext, options: CheckOptions = {}): Finding[] {
+  const { corpus } = context;
+  const keys = corpus.all().map((s) => s.meta.key);
+  const findings: Finding[] = [];
+  for (const claim of splitClaims(report)) {
+    const cited: Source[] = [];
+    const located = new Set<number>();
+    for (const item of claim.items) {
+      const source = corpus.get(item.key);
+      if (!source) {
+        findings.push(checkUnknownSource(item, keys));
+        continue;
+      }
+      if (!cited.includes(source)) cited.push(source);
+      const locator = checkLocator(item, source);
+      if (locator) findings.push(locator);
+      else if (item.locator && /^para/i.test(item.locator.label)) for (let n = item.locator.from; n <= (item.locator.to ?? item.locator.from); n++) located.add(n);
+    }
+    if (claim.items.length > 0) {
+      // A claim whose only citations are unknown keys cannot be checked further.
+      if (cited.length === 0) continue;
+      findings.push(...checkCitedFigures(claim, cited, located));
+      for (const quote of claim.quotes) {
+        const finding = checkQuote(quote, cited);
+        if (finding) findings.push(finding);
+      }
+    } else if (claim.figures.length > 0) {
+      findings.push(...checkUncitedFigures(claim, uncitedCandidates(claim.text, context)));
+    }
+  }
+  return applyOptions(silenced(report, findings), options);
+}
+
+function uncitedCandidates(text: string, { corpus, search }: CheckContext) {
+  if (!search) return corpus.all().flatMap((s) => sourceFigures(s));
+  const byKey = new Map<string, Set<number>>();
+  for (const hit of search.search(text, { limit: UNCITED_CANDIDATE_PASSAGES, fuzzy: false })) {
+    byKey.set(hit.passage.key, (byKey.get(hit.passage.key) ?? new Set()).add(hit.passage.paragraph));
+  }
+  return [...byKey].flatMap(([key, paragraphs]) => {
+    const source = corpus.get(key);
+    return source ? sourceFigures(source, source.paragraphs.filter((p) => paragraphs.has(p.index))) : [];
+  });
+}
+
+/** Drops findings on the line after a `<!-- grounded-ignore -->` comment. */
+function silenced(report: string, findings: Finding[]): Finding[] {
+  const ignored: Array<[number, number]> = [];
+  for (const m of report.matchAll(IGNORE_COMMENT)) {
+    const lineEnd = report.indexOf('\n', m.index + m[0].length);
+    if (lineEnd < 0) continue;
+    const nextEnd = report.indexOf('\n', lineEnd + 1);
+    ignored.push([lineEnd + 1, nextEnd < 0 ? report.length : nextEnd]);
+  }
+  if (ignored.length === 0) return findings;
+  return findings.filter((f) => !ignored.some(([s, e]) => f.start >= s && f.start <= e));
+}
+
+function applyOptions(findings: Finding[], options: CheckOptions): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const severity = options.severity?.[f.code] ?? DEFAULT_SEVERITY[f.code];
+    if (severity !== 'off') out.push({ ...f, severity });
+  }
+  return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+}

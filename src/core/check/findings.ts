@@ -1,0 +1,48 @@
+/** Stable codes of Grounded's findings; settings, quick fixes and CI key on them. */
+export type FindingCode = 'unknown-source' | 'unknown-locator' | 'figure-mismatch' | 'figure-unsupported' | 'sources-disagree' | 'quote-mismatch';
+export type Severity = 'error' | 'warning' | 'information';
+
+export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
+  'unknown-source': 'error',
+  'unknown-locator': 'warning',
+  'figure-mismatch': 'warning',
+  'figure-unsupported': 'information',
+  'sources-disagree': 'information',
+  'quote-mismatch': 'warning',
+};
+
+/** A replacement of report text [start, end) that fixes a finding. */
+export interface Fix {
+  title: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface SourceRef {
+  key: string;
+  /** e.g. `para. 7` */
+  locator?: string;
+  /** The source's own words. */
+  text: string;
+  /** Offsets of those words in the source file. */
+  start?: number;
+  end?: number;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  /** UTF-16 offsets in the report. */
+  start: number;
+  end: number;
+  source?: SourceRef;
+  related?: SourceRef[];
+  fixes: Fix[];
+}
+
+export interface CheckOptions {
+  /** Per-code severity, or 'off' to turn a check off. */
+  severity?: Partial<Record<FindingCode, Severity | 'off'>>;
+}

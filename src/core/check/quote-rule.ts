@@ -1,0 +1,39 @@
+// Quotations in a cited claim must occur in the cited source, allowing for quote styles,
+// apostrophes, spacing, case and quoting an excerpt.
+import type { Source } from '../model';
+import { foldForQuote, type Quotation } from '../quotes';
+import type { Finding } from './findings';
+import { contentStems, sharedCount } from './words';
+
+const MIN_QUOTE_WORDS = 3;
+
+export function checkQuote(quote: Quotation, sources: readonly Source[]): Finding | undefined {
+  if (quote.text.trim().split(/\s+/).length < MIN_QUOTE_WORDS || sources.length === 0) return undefined;
+  const needle = foldForQuote(quote.text).replace(/^["']+|["',.…]+$/g, '').replace(/\.\.\./g, ' ').trim();
+  const parts = needle.split(/\s*(?:\.\.\.|…)\s*/).filter(Boolean);
+  let best: { score: number; key: string; paragraph: number; text: string; start: number; end: number } | undefined;
+  const quoteStems = contentStems(quote.text);
+  for (const source of sources) {
+    for (const p of source.paragraphs) {
+      const folded = foldForQuote(p.text);
+      if (parts.every((part) => folded.includes(part))) return undefined;
+      for (const s of p.sentences) {
+        const score = sharedCount(quoteStems, contentStems(s.text)) / Math.max(1, quoteStems.size);
+        if (!best || score > best.score) best = { score, key: source.meta.key, paragraph: p.index, text: s.text, start: p.start + s.start, end: p.start + s.end };
+      }
+    }
+  }
+  const closest = best && best.score > 0 ? best : undefined;
+  const wording = closest?.text.replace(/^[“"]+|[”"]+$/g, '');
+  return {
+    code: 'quote-mismatch',
+    severity: 'warning',
+    message: closest
+      ? `Quotation not found in the cited source. Closest wording [@${closest.key}, para. ${closest.paragraph}]: "${wording}"`
+      : `Quotation not found in the cited source${sources.length > 1 ? 's' : ''}.`,
+    start: quote.start,
+    end: quote.end,
+    source: closest && { key: closest.key, locator: `para. ${closest.paragraph}`, text: closest.text, start: closest.start, end: closest.end },
+    fixes: closest && wording ? [{ title: 'Replace with the source\'s wording', start: quote.start, end: quote.end, newText: wording }] : [],
+  };
+}
