@@ -30,6 +30,7 @@ describe('figure extraction', () => {
     ['hundreds of protesters', ['count 200..999 "hundreds" {protesters}']],
     ['between 10 and 20 people', ['count 10..20 "10 and 20" {people}']],
     ['30-40 soldiers', ['count 30..40 "30-40" {soldiers}']],
+    ['from 1996 to 2001', ['year 1996..2001 "1996 to 2001"']],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(show(text), expected));
 

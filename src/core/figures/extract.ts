@@ -139,8 +139,8 @@ export function extractFigures(text: string): Figure[] {
     } else if (/^(?:-|\s)years?[-\s]old\b/i.test(tail)) {
       take(start, end);
       continue; // ages
-    } else if (!symbol && digits !== undefined && !scale && max === value && /^\d{4}$/.test(digits) && value >= 1800 && value <= 2100) {
-      kind = 'year';
+    } else if (!symbol && digits !== undefined && !scale && isYear(value) && (max === value || isYear(max)) && /^\d{4}$/.test(digits)) {
+      kind = 'year'; // also "1996 to 2001", "between 2002 and 2004"
     }
     // Approximators and bounds widen the interval ("over 94,000" is 94,000 to about 108,000).
     for (const [re, widen] of QUALIFIERS) {
@@ -156,6 +156,10 @@ export function extractFigures(text: string): Figure[] {
     take(start, end);
   }
   return figures.sort((a, b) => a.start - b.start);
+}
+
+function isYear(n: number): boolean {
+  return Number.isInteger(n) && n >= 1800 && n <= 2100;
 }
 
 function figure(kind: FigureKind, text: string, start: number, end: number, min: number, max: number, approximate: boolean, unit?: string): Figure {
