@@ -1,7 +1,7 @@
 // Bundles the extension, the CLI and the test suites with esbuild.
 // `vscode` stays external (the host provides it); test bundles keep node_modules external.
 import { build } from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -21,7 +21,13 @@ function files(dir, suffix) {
 
 const jobs = [
   build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'], minify: !watch }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'cjs' }),
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    format: 'cjs',
+    define: { GROUNDED_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  }),
   build({
     ...common,
     entryPoints: [...files('test', '.ts')],

@@ -1,9 +1,10 @@
 // Quotations in a cited claim must occur in the cited source, allowing for quote styles,
 // apostrophes, spacing, case and quoting an excerpt.
 import type { Source } from '../model';
+import { tokenize } from '../search/tokenize';
 import { foldForQuote, type Quotation } from '../quotes';
 import type { Finding } from './findings';
-import { contentStems, sharedCount } from './words';
+import { sharedCount } from './words';
 
 const MIN_QUOTE_WORDS = 3;
 
@@ -12,18 +13,23 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
   const needle = foldForQuote(quote.text).replace(/^["']+|["',.…]+$/g, '').replace(/\.\.\./g, ' ').trim();
   const parts = needle.split(/\s*(?:\.\.\.|…)\s*/).filter(Boolean);
   let best: { score: number; key: string; paragraph: number; text: string; start: number; end: number } | undefined;
-  const quoteStems = contentStems(quote.text);
+  const quoteWords = wordSet(quote.text);
   for (const source of sources) {
     for (const p of source.paragraphs) {
       const folded = foldForQuote(p.text);
       if (parts.every((part) => folded.includes(part))) return undefined;
-      for (const s of p.sentences) {
-        const score = sharedCount(quoteStems, contentStems(s.text)) / Math.max(1, quoteStems.size);
-        if (!best || score > best.score) best = { score, key: source.meta.key, paragraph: p.index, text: s.text, start: p.start + s.start, end: p.start + s.end };
-      }
+      // Candidates: each sentence, and each pair of adjacent sentences (quotes often span two).
+      p.sentences.forEach((s, i) => {
+        for (const last of [s, p.sentences[i + 1]]) {
+          if (!last) continue;
+          const text = p.text.slice(s.start, last.end);
+          const score = dice(quoteWords, wordSet(text));
+          if (!best || score > best.score) best = { score, key: source.meta.key, paragraph: p.index, text, start: p.start + s.start, end: p.start + last.end };
+        }
+      });
     }
   }
-  const closest = best && best.score > 0 ? best : undefined;
+  const closest = best && best.score > 0.2 ? best : undefined;
   const wording = closest?.text.replace(/^[“"]+|[”"]+$/g, '');
   return {
     code: 'quote-mismatch',
@@ -36,4 +42,13 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
     source: closest && { key: closest.key, locator: `para. ${closest.paragraph}`, text: closest.text, start: closest.start, end: closest.end },
     fixes: closest && wording ? [{ title: 'Replace with the source\'s wording', start: quote.start, end: quote.end, newText: wording }] : [],
   };
+}
+
+/** Every word, stop words included: a quotation is about exact wording. */
+function wordSet(text: string): Set<string> {
+  return new Set(tokenize(text).map((t) => t.term));
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  return a.size + b.size === 0 ? 0 : (2 * sharedCount(a, b)) / (a.size + b.size);
 }

@@ -11,7 +11,7 @@ import { parseReferences, REFERENCES_FILE } from './references';
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Files under `dir` (following no symlinked folders, so a loop cannot trap the walk). */
-async function listFiles(dir: string, problems: LoadProblem[]): Promise<string[]> {
+export async function listFiles(dir: string, problems: LoadProblem[]): Promise<string[]> {
   const out: string[] = [];
   const pending = [dir];
   while (pending.length) {
