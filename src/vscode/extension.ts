@@ -5,6 +5,8 @@ import { CorpusService } from './corpus-service';
 import { CitationDefinitionProvider } from './definition-provider';
 import { DisposableStore } from './disposables';
 import { CitationHoverProvider } from './hover-provider';
+import { FindingCodeActions } from './code-actions';
+import { ReportDiagnostics } from './report-diagnostics';
 import { SearchSourcesCommand } from './search-command';
 import { OpenSourceCommand, type OpenSourceArgs } from './source-locations';
 import { CorpusStatusBar } from './status-bar';
@@ -17,6 +19,10 @@ export interface GroundedApi {
   sourceLocation(key: string): string | undefined;
   /** Fires after sources were added, changed or removed. */
   onDidChangeSources: vscode.Event<void>;
+  /** Fires after a report's diagnostics were updated. */
+  onDidCheckReport: vscode.Event<vscode.Uri>;
+  /** The version of a report that its current diagnostics describe. */
+  checkedVersion(uri: vscode.Uri): number | undefined;
 }
 
 /** Reports are Markdown (and plain text); untitled reports count too. */
@@ -46,6 +52,18 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
   store.add(vscode.languages.registerHoverProvider(REPORT_SELECTOR, new CitationHoverProvider(corpus)));
   store.add(vscode.languages.registerDefinitionProvider(REPORT_SELECTOR, new CitationDefinitionProvider(corpus)));
 
+  const diagnostics = store.add(new ReportDiagnostics(corpus));
+  store.add(vscode.languages.registerCodeActionsProvider(REPORT_SELECTOR, new FindingCodeActions(diagnostics), FindingCodeActions.metadata));
+  store.add(
+    vscode.commands.registerCommand('grounded.checkWorkspace', () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Grounded: checking reports', cancellable: true }, async (_progress, token) => {
+        const { reports, findings } = await diagnostics.checkWorkspace(token);
+        void vscode.window.showInformationMessage(`Grounded checked ${reports} report${reports === 1 ? '' : 's'}: ${findings} finding${findings === 1 ? '' : 's'} (see the Problems panel).`);
+        return { reports, findings };
+      }),
+    ),
+  );
+
   // Index in the background: activation itself stays cheap.
   void corpus.ready();
   return {
@@ -53,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
     sourceKeys: () => corpus.corpus.all().map((s) => s.meta.key),
     sourceLocation: (key) => corpus.corpus.get(key)?.location,
     onDidChangeSources: corpus.onDidChange,
+    onDidCheckReport: diagnostics.onDidCheck,
+    checkedVersion: (uri) => diagnostics.checkedVersion(uri),
   };
 }
 

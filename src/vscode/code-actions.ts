@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { Finding, FindingCode } from '../core/check/findings';
+import type { ReportDiagnostics } from './report-diagnostics';
+
+/** Quick fixes for Grounded's diagnostics, chosen by their stable codes. */
+export class FindingCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly diagnostics: ReportDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const findings = this.diagnostics.findingsFor(document.uri);
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== 'grounded') continue;
+      const finding = findings.find((f) => f.code === diagnostic.code && document.offsetAt(diagnostic.range.start) === f.start && f.message === diagnostic.message);
+      if (!finding) continue;
+      actions.push(...this.actionsFor(document, diagnostic, finding));
+    }
+    return actions;
+  }
+
+  private actionsFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction[] {
+    const code = finding.code as FindingCode;
+    const actions = finding.fixes.map((fix, i) => {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, new vscode.Range(document.positionAt(fix.start), document.positionAt(fix.end)), fix.newText);
+      action.isPreferred = i === 0 && (code === 'figure-mismatch' || code === 'unknown-source' || code === 'quote-mismatch');
+      return action;
+    });
+    switch (code) {
+      case 'figure-mismatch':
+      case 'quote-mismatch':
+      case 'sources-disagree': {
+        for (const ref of finding.source ? [finding.source] : (finding.related ?? [])) {
+          const paragraph = Number(/\d+/.exec(ref.locator ?? '')?.[0]);
+          const open = new vscode.CodeAction(`Open @${ref.key}${ref.locator ? `, ${ref.locator}` : ''}`, vscode.CodeActionKind.QuickFix);
+          open.diagnostics = [diagnostic];
+          open.command = { command: 'grounded.openSource', title: open.title, arguments: [{ key: ref.key, paragraph: Number.isNaN(paragraph) ? undefined : paragraph, start: ref.start, end: ref.end, beside: true }] };
+          actions.push(open);
+        }
+        break;
+      }
+      case 'unknown-source':
+      case 'unknown-locator':
+      case 'figure-unsupported':
+        break;
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,156 @@
+import * as vscode from 'vscode';
+import { checkReport } from '../core/check/check-report';
+import { DEFAULT_SEVERITY, type CheckOptions, type Finding, type FindingCode, type Severity } from '../core/check/findings';
+import type { CorpusService } from './corpus-service';
+import { DisposableStore } from './disposables';
+
+const DEBOUNCE_MS = 300;
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+export function isReport(document: vscode.TextDocument, corpus: CorpusService): boolean {
+  return document.languageId === 'markdown' && !corpus.corpus.atLocation(document.uri.toString()) && document.uri.scheme !== 'output';
+}
+
+function checkOptions(): CheckOptions {
+  const configured = vscode.workspace.getConfiguration('grounded').get<Record<string, string>>('diagnostics.severity', {});
+  const severity: CheckOptions['severity'] = {};
+  for (const code of Object.keys(DEFAULT_SEVERITY) as FindingCode[]) {
+    const value = configured[code];
+    if (value === 'off' || value === 'error' || value === 'warning' || value === 'information') severity[code] = value;
+  }
+  return { severity };
+}
+
+/**
+ * Figure, quote and citation diagnostics for Markdown reports: checked as the writer
+ * types (debounced; a newer edit cancels an older check), when sources change, and for
+ * the whole workspace on demand. Findings are kept so quick fixes can use them.
+ */
+export class ReportDiagnostics implements vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly collection = this.store.add(vscode.languages.createDiagnosticCollection('grounded'));
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly versions = new Map<string, number>();
+  private readonly changed = this.store.add(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires after a report's diagnostics were updated. */
+  readonly onDidCheck = this.changed.event;
+
+  constructor(private readonly corpus: CorpusService) {
+    this.store.add(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
+    this.store.add(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)));
+    this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
+    this.store.add(corpus.onDidChange(() => this.recheckOpen()));
+    this.store.add(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('grounded.diagnostics')) this.recheckOpen();
+      }),
+    );
+    this.recheckOpen();
+  }
+
+  /** The document version the current diagnostics of `uri` were computed for. */
+  checkedVersion(uri: vscode.Uri): number | undefined {
+    return this.versions.get(uri.toString());
+  }
+
+  /** The findings behind the diagnostics of a document (for code actions). */
+  findingsFor(uri: vscode.Uri): readonly Finding[] {
+    return this.findings.get(uri.toString()) ?? [];
+  }
+
+  private recheckOpen(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isReport(document, this.corpus)) return;
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.check(document);
+      }, delay),
+    );
+  }
+
+  /** Checks one report now; outdated results (the text changed meanwhile) are dropped. */
+  async check(document: vscode.TextDocument): Promise<Finding[]> {
+    await this.corpus.ready();
+    if (document.isClosed) return [];
+    const version = document.version;
+    const findings = checkReport(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions());
+    const related = await this.sourceLocations(findings);
+    if (document.isClosed || document.version !== version) return findings;
+    this.publish(document, findings, related);
+    return findings;
+  }
+
+  /** Checks every Markdown report of the workspace (open or not). */
+  async checkWorkspace(token?: vscode.CancellationToken): Promise<{ reports: number; findings: number }> {
+    await this.corpus.ready();
+    const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}');
+    let findings = 0;
+    let reports = 0;
+    for (const uri of uris) {
+      if (token?.isCancellationRequested) break;
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (!isReport(document, this.corpus)) continue;
+      reports++;
+      findings += (await this.check(document)).length;
+    }
+    return { reports, findings };
+  }
+
+  /** Where in the source files the findings' source words are (for "related information"). */
+  private async sourceLocations(findings: readonly Finding[]): Promise<Map<Finding, vscode.Location>> {
+    const out = new Map<Finding, vscode.Location>();
+    for (const f of findings) {
+      const location = f.source && this.corpus.corpus.get(f.source.key)?.location;
+      if (!location || f.source?.start === undefined) continue;
+      try {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(location));
+        out.set(f, new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(f.source.start), doc.positionAt(f.source.end ?? f.source.start))));
+      } catch {
+        // The source vanished since it was indexed; the diagnostic still stands.
+      }
+    }
+    return out;
+  }
+
+  private publish(document: vscode.TextDocument, findings: Finding[], related: Map<Finding, vscode.Location>): void {
+    this.findings.set(document.uri.toString(), findings);
+    this.versions.set(document.uri.toString(), document.version);
+    this.collection.set(
+      document.uri,
+      findings.map((f) => {
+        const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, SEVERITY[f.severity]);
+        d.source = 'grounded';
+        d.code = f.code;
+        const where = related.get(f);
+        if (where && f.source) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(where, `@${f.source.key}, ${f.source.locator ?? ''}: "${f.source.text}"`)];
+        return d;
+      }),
+    );
+    this.changed.fire(document.uri);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.store.dispose();
+  }
+}
