@@ -25,8 +25,8 @@ writeFileSync(
 const wanted = Number(process.env.GROUNDED_PORT ?? 8080);
 const port = await isFree(wanted) ? wanted : await freePort();
 const server = await startCodeServer({ workspace: demo, userDataDir: userData, extensionsDir: join(root, '.cache', 'demo-extensions'), port });
-const url = workbenchUrl(server, demo, { extensionPath: root });
-console.log(`\nGrounded is running in VS Code (code-server 4.100.3) on the sample corpus and report.\n\nOpen this address in a browser:\n\n  ${url}\n\nThen open report.md, press F1 and run "Grounded: Search Sources". Ctrl+C stops the server.\n`);
+const url = workbenchUrl(server, demo, { extensionPath: root, openFile: join(demo, 'report.md') });
+console.log(`\nGrounded is running in VS Code (code-server 4.100.3) on the sample corpus and report.\n\nOpen this address in a browser:\n\n  ${url}\n\nWith report.md open, press F1 and run "Grounded: Search Sources". Ctrl+C stops the server.\n`);
 
 const stop = async () => {
   await server.stop();

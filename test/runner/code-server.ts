@@ -127,12 +127,13 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** The workbench URL for a folder, loading the extension under development (and its tests). */
-export function workbenchUrl(server: CodeServer, folder: string, dev?: { extensionPath: string; testsPath?: string }): string {
+export function workbenchUrl(server: CodeServer, folder: string, dev?: { extensionPath: string; testsPath?: string; openFile?: string }): string {
   const remote = (path: string) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const params = new URLSearchParams({ folder });
   if (dev) {
     const payload: Array<[string, string]> = [['extensionDevelopmentPath', remote(dev.extensionPath)]];
     if (dev.testsPath) payload.push(['extensionTestsPath', remote(dev.testsPath)]);
+    if (dev.openFile) payload.push(['openFile', remote(dev.openFile)]);
     params.set('payload', JSON.stringify(payload));
   }
   return `${server.origin}/?${params.toString()}`;
