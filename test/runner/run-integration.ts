@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, makeWorkspace, removeQuietly, repoRoot, startCodeServer, workbenchUrl } from './code-server';
-import { summarize, type TestReport } from './results';
+import { recordStage, summarize, type TestReport } from './results';
 
 const TIMEOUT_MS = Number(process.env.GROUNDED_TEST_TIMEOUT_MS ?? 15 * 60_000);
 
@@ -50,6 +50,7 @@ async function main(): Promise<number> {
     await server.stop();
   }
   const code = summarize(report, problem);
+  recordStage('integration', report, problem);
   if (code !== 0) {
     if (consoleErrors.length) console.error(`Browser console errors:\n${consoleErrors.slice(-30).join('\n')}`);
     console.error(`code-server log (last lines):\n${server.log().split('\n').slice(-60).join('\n')}`);

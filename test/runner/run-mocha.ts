@@ -1,8 +1,9 @@
-// Runs the UI tests (mocha in plain Node; each test drives VS Code in headless Chromium).
+// Runs a mocha suite in plain Node (`unit` or `ui`), prints mocha's spec output and a
+// closing 'N passed, N failed' line, and records the counts for the overall summary.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
-import { summarize, type TestReport } from './results';
+import { recordStage, summarize, type TestReport } from './results';
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -11,11 +12,11 @@ function testFiles(dir: string): string[] {
   });
 }
 
-async function main(): Promise<number> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 180_000, color: false, reporter: 'spec' });
-  const grep = process.env.GROUNDED_UI_GREP;
+async function main(stage: string): Promise<number> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: stage === 'ui' ? 180_000 : 10_000, color: false, reporter: 'spec' });
+  const grep = process.env.GROUNDED_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of testFiles(join(__dirname, '..', 'ui')).sort()) mocha.addFile(file);
+  for (const file of testFiles(join(__dirname, '..', stage)).sort()) mocha.addFile(file);
   await mocha.loadFilesAsync();
   const report: TestReport = { done: false, passed: 0, failed: 0, pending: 0, tests: [] };
   await new Promise<void>((resolve) => {
@@ -27,11 +28,18 @@ async function main(): Promise<number> {
     runner.on('fail', (t, err: Error) => void (report.failed++, report.tests.push({ title: t.fullTitle(), state: 'failed', error: err.stack ?? String(err) })));
     runner.on('pending', (t) => void (report.pending++, report.tests.push({ title: t.fullTitle(), state: 'pending' })));
   });
-  console.log('\nUI summary:');
-  return summarize(report);
+  console.log(`\n${stage} summary:`);
+  const code = summarize(report, undefined, stage !== 'unit');
+  recordStage(stage, report);
+  return code;
 }
 
-main().then(
+const stage = process.argv[2];
+if (stage !== 'unit' && stage !== 'ui') {
+  console.error('usage: run-mocha.js unit|ui');
+  process.exit(2);
+}
+main(stage).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err);
