@@ -49,6 +49,12 @@ describe('fuzzy search over the seed corpus', () => {
     assert.equal(index.search('the Russia', { limit: 3 }).length, 3);
   });
 
+  it('answers the same from a snapshot (the on-disk cache format) as from a fresh build', () => {
+    const copy = SearchIndex.fromSnapshot(JSON.parse(JSON.stringify(index.toSnapshot())));
+    for (const q of ['Brinken', 'troops border 94,000', 'Geneva Janu']) assert.deepEqual(copy.search(q), index.search(q));
+    assert.equal(copy.passageCount, index.passageCount);
+  });
+
   it('filters by source key', () => {
     const hits = index.search('Putin', { keys: new Set(['putin-biden-talks']) });
     assert.ok(hits.length > 0 && hits.every((h) => h.passage.key === 'putin-biden-talks'));

@@ -37,11 +37,23 @@ interface Doc {
   sourceIndex: number;
 }
 
+/** A plain-data copy of an index, for a cache on disk (JSON) or a transfer between threads. */
+export interface SearchSnapshot {
+  version: 1;
+  docs: Doc[];
+  postings: Array<[string, number[], number[]]>;
+  titlePostings: Array<[string, number[]]>;
+  sourceDocs: number[][];
+  totalLength: number;
+}
+
 // BM25 parameters, the usual defaults.
 const K1 = 1.2;
 const B = 0.75;
 const TITLE_WEIGHT = 0.35;
 const FUZZY_THRESHOLD = 0.34;
+const RERANK_CANDIDATES = 100;
+const RERANK_MAX_QUERY = 64;
 
 /**
  * Fuzzy full-text search: each query word is matched against the corpus vocabulary with
@@ -55,7 +67,8 @@ export class SearchIndex implements PassageSearch {
   private readonly titlePostings = new Map<string, Set<number>>();
   private readonly sourceDocs: number[][] = [];
   private totalLength = 0;
-  private vocabulary: Fuse<string> | undefined;
+  private trigramIndex: TrigramIndex | undefined;
+  private readonly expansions = new Map<string, Array<{ term: string; weight: number }>>();
 
   constructor(sources: readonly Source[]) {
     sources.forEach((source, sourceIndex) => {
@@ -79,6 +92,27 @@ export class SearchIndex implements PassageSearch {
         set.add(sourceIndex);
       }
     });
+  }
+
+  toSnapshot(): SearchSnapshot {
+    return {
+      version: 1,
+      docs: this.docs,
+      postings: [...this.postings].map(([term, list]) => [term, [...list.keys()], [...list.values()]]),
+      titlePostings: [...this.titlePostings].map(([term, set]) => [term, [...set]]),
+      sourceDocs: this.sourceDocs,
+      totalLength: this.totalLength,
+    };
+  }
+
+  static fromSnapshot(snapshot: SearchSnapshot): SearchIndex {
+    const index = new SearchIndex([]);
+    for (const doc of snapshot.docs) index.docs.push(doc);
+    for (const [term, docs, tfs] of snapshot.postings) index.postings.set(term, new Map(docs.map((d, i) => [d, tfs[i]])));
+    for (const [term, sources] of snapshot.titlePostings) index.titlePostings.set(term, new Set(sources));
+    for (const docs of snapshot.sourceDocs) index.sourceDocs.push(docs);
+    index.totalLength = snapshot.totalLength;
+    return index;
   }
 
   get passageCount(): number {
@@ -127,15 +161,16 @@ export class SearchIndex implements PassageSearch {
       }
     }
 
-    const ranked = [...scores]
+    let ranked = [...scores]
       .filter(([doc]) => !options.keys || options.keys.has(this.docs[doc].passage.key))
       .map(([doc, score]) => {
         // Passages that match more of the query's words come first.
         const coverage = (matched.get(doc)?.size ?? 0) / terms.length;
         return [doc, score * (0.5 + coverage)] as const;
       })
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit);
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (options.fuzzy !== false && query.length <= RERANK_MAX_QUERY) ranked = this.rerank(query, ranked.slice(0, RERANK_CANDIDATES)).concat(ranked.slice(RERANK_CANDIDATES));
+    ranked = ranked.slice(0, limit);
     return ranked.map(([doc, score]) => {
       const words = matched.get(doc) ?? new Set<string>();
       const passage = this.docs[doc].passage;
@@ -146,19 +181,36 @@ export class SearchIndex implements PassageSearch {
     });
   }
 
+  /**
+   * Orders the best candidates as fuse.js orders whole passages (the matcher writers know
+   * from plain fuzzy search), after the index has found them; candidates fuse.js rejects
+   * keep their place after the ones it accepts.
+   */
+  private rerank(query: string, candidates: ReadonlyArray<readonly [number, number]>): Array<readonly [number, number]> {
+    if (candidates.length < 2) return [...candidates];
+    const fuse = new Fuse(
+      candidates.map(([doc]) => ({ doc, text: this.docs[doc].passage.text, title: this.docs[doc].passage.title })),
+      { keys: ['text', 'title'], ignoreLocation: true, threshold: 0.4, includeScore: true },
+    );
+    const accepted = fuse.search(query);
+    const seen = new Set(accepted.map((r) => r.item.doc));
+    const score = new Map(candidates);
+    return [...accepted.map((r) => [r.item.doc, score.get(r.item.doc)!] as const), ...candidates.filter(([doc]) => !seen.has(doc))];
+  }
+
   /** Vocabulary words a query word may stand for, with a weight in (0, 1]. */
   private expand(term: string, fuzzy: boolean): Array<{ term: string; weight: number }> {
+    const key = `${fuzzy ? 'f' : 'x'}:${term}`;
+    const cached = this.expansions.get(key);
+    if (cached) return cached;
     const out = new Map<string, number>();
     if (this.postings.has(term) || this.titlePostings.has(term)) out.set(term, 1);
     if (fuzzy && term.length >= 3 && !/^[\d.]+$/.test(term)) {
-      this.vocabulary ??= new Fuse([...new Set([...this.postings.keys(), ...this.titlePostings.keys()])], {
-        includeScore: true,
-        threshold: FUZZY_THRESHOLD,
-        ignoreLocation: true,
-        isCaseSensitive: true,
-        shouldSort: true,
-      });
-      for (const r of this.vocabulary.search(term, { limit: 24 })) {
+      // Fuse compares the query word only with words that share letter trigrams with it,
+      // a few hundred at most, not the whole vocabulary.
+      const candidates = this.trigrams().similarWords(term);
+      const fuse = new Fuse(candidates, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true, shouldSort: true });
+      for (const r of fuse.search(term, { limit: 24 })) {
         const word = r.item;
         if (word === term) continue;
         const isPrefix = word.startsWith(term);
@@ -169,6 +221,51 @@ export class SearchIndex implements PassageSearch {
         if (weight > (out.get(word) ?? 0)) out.set(word, weight);
       }
     }
-    return [...out].map(([t, weight]) => ({ term: t, weight }));
+    const result = [...out].map(([t, weight]) => ({ term: t, weight }));
+    if (this.expansions.size > 5000) this.expansions.clear();
+    this.expansions.set(key, result);
+    return result;
   }
+
+  private trigrams(): TrigramIndex {
+    this.trigramIndex ??= new TrigramIndex([...new Set([...this.postings.keys(), ...this.titlePostings.keys()])]);
+    return this.trigramIndex;
+  }
+}
+
+/** Letter trigrams of the vocabulary (`^ab`, `abc`, `bc$`), to find words like a misspelt one. */
+class TrigramIndex {
+  private readonly byGram = new Map<string, number[]>();
+
+  constructor(private readonly words: readonly string[]) {
+    words.forEach((word, i) => {
+      for (const g of grams(word)) {
+        let list = this.byGram.get(g);
+        if (!list) this.byGram.set(g, (list = []));
+        list.push(i);
+      }
+    });
+  }
+
+  /** Words sharing enough trigrams with `term` to be a typo or a continuation of it. */
+  similarWords(term: string): string[] {
+    const own = grams(term);
+    const counts = new Map<number, number>();
+    for (const g of own) for (const i of this.byGram.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+    // One typo breaks at most three trigrams; a prefix keeps all but the last.
+    const needed = Math.max(1, own.length - 4);
+    const out: string[] = [];
+    for (const [i, n] of counts) {
+      const w = this.words[i];
+      if (n >= needed && (Math.abs(w.length - term.length) <= 2 || w.startsWith(term))) out.push(w);
+    }
+    return out;
+  }
+}
+
+function grams(word: string): string[] {
+  const padded = `^${word}$`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return [...out];
 }
