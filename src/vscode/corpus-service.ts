@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatOf, parseArticle } from '../core/corpus/article';
 import { Corpus } from '../core/corpus/corpus';
-import { decodeBytes } from '../core/corpus/decode';
+import { decodeBytes, formatBytes } from '../core/corpus/decode';
 import { parseReferences, REFERENCES_FILE } from '../core/corpus/references';
 import { matchesAny } from '../core/glob';
 import type { LoadProblem, Source } from '../core/model';
@@ -174,7 +174,7 @@ export class CorpusService implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > this.settings.maxBytes) {
-        problems.push({ location, severity: 'warning', message: `File is ${(stat.size / 1048576).toFixed(1)} MB, over the grounded.corpus.maxFileSizeMB limit; skipped.` });
+        problems.push({ location, severity: 'warning', message: `File is ${formatBytes(stat.size)}, over the ${formatBytes(this.settings.maxBytes)} limit of grounded.corpus.maxFileSizeMB; skipped.` });
         this.corpus.remove(location);
         return;
       }

@@ -27,3 +27,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   }
   return n > 0 && control / n > 0.1;
 }
+
+/** A file size as people read it, for messages about skipped files. */
+export function formatBytes(n: number): string {
+  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { LoadProblem, Source } from '../model';
 import { formatOf, parseArticle } from './article';
 import { Corpus } from './corpus';
-import { decodeBytes } from './decode';
+import { decodeBytes, formatBytes } from './decode';
 import { parseReferences, REFERENCES_FILE } from './references';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -47,7 +47,7 @@ export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFA
   try {
     const stat = await fs.stat(path);
     if (stat.size > maxBytes) {
-      return [{ location: path, severity: 'warning', message: `File is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit; skipped.` }];
+      return [{ location: path, severity: 'warning', message: `File is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit; skipped.` }];
     }
     bytes = await fs.readFile(path);
   } catch (e) {
