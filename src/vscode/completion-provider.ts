@@ -4,7 +4,7 @@ import { rankParagraphs, rankSources } from '../core/search/relevance';
 import { sentenceAt } from '../core/report';
 import type { Source } from '../core/model';
 import type { CorpusService } from './corpus-service';
-import { safeMarkdown } from './markdown-text';
+import { appendUntrusted, safeMarkdown } from './markdown-text';
 
 const LEAD_LENGTH = 400;
 
@@ -45,7 +45,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
       item.insertText = label;
       item.filterText = `${label} ${paragraph.text}`;
       item.sortText = String(rank).padStart(5, '0');
-      item.documentation = safeMarkdown().appendText(paragraph.text);
+      item.documentation = appendUntrusted(safeMarkdown(), paragraph.text);
       item.detail = source.meta.title;
       return item;
     });
@@ -65,9 +65,9 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     if (rank === 0) item.preselect = true;
     const docs = safeMarkdown();
     const facts = [publisher, issued].filter(Boolean).join(' · ');
-    if (facts) docs.appendText(facts).appendMarkdown('\n\n');
+    if (facts) appendUntrusted(docs, facts).appendMarkdown('\n\n');
     const lead = source.paragraphs[0]?.text;
-    if (lead) docs.appendText(preview(lead, LEAD_LENGTH));
+    if (lead) appendUntrusted(docs, preview(lead, LEAD_LENGTH));
     item.documentation = docs;
     return item;
   }

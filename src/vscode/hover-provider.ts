@@ -6,7 +6,7 @@ import { paragraphAt, sentenceAt } from '../core/report';
 import { rankParagraphs, sharedWords } from '../core/search/relevance';
 import { citationAtOffset } from './citation-at';
 import type { CorpusService } from './corpus-service';
-import { appendWithBold, commandLink, safeMarkdown } from './markdown-text';
+import { appendUntrusted, appendWithBold, commandLink, safeMarkdown } from './markdown-text';
 
 const OPEN_COMMAND = 'grounded.openSource';
 
@@ -51,21 +51,21 @@ export class CitationHoverProvider implements vscode.HoverProvider {
       if (i > 0) md.appendMarkdown('\n\n---\n\n');
       const source = this.corpus.corpus.get(item.key);
       if (!source) {
-        md.appendMarkdown('**Unknown source** ').appendText(`@${item.key}`).appendMarkdown(': no indexed source has this key.');
+        appendUntrusted(md.appendMarkdown('**Unknown source** '), `@${item.key}`).appendMarkdown(': no indexed source has this key.');
         return;
       }
       const { title, publisher, issued, url } = source.meta;
-      md.appendMarkdown('**').appendText(title).appendMarkdown('**');
+      appendUntrusted(md.appendMarkdown('**'), title).appendMarkdown('**');
       const facts = [publisher, issued, url].filter(Boolean).join(' · ');
-      if (facts) md.appendMarkdown('  \n').appendText(facts);
+      if (facts) appendUntrusted(md.appendMarkdown('  \n'), facts);
       const located = locatedParagraphs(source, item);
       if (located && located.length === 0) {
-        md.appendMarkdown('\n\n').appendText(`This source has ${source.paragraphs.length} paragraphs; the locator points past its end.`);
+        md.appendMarkdown(`\n\nThis source has ${source.paragraphs.length} paragraphs; the locator points past its end.`);
         return;
       }
       const passages = located ?? bestPassage(this.corpus, source, sentence);
       if (passages.length === 0) {
-        md.appendMarkdown('\n\n').appendText('No passage of this source shares words with this sentence.');
+        md.appendMarkdown('\n\nNo passage of this source shares words with this sentence.');
       }
       for (const p of passages) {
         md.appendMarkdown('\n\n> ');
@@ -94,7 +94,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
         .join(', '),
     );
     const first = this.corpus.corpus.get(found[0].key)?.paragraphs.find((p) => p.index === found[0].paragraph);
-    if (first) md.appendMarkdown('\n\n> ').appendText(first.text);
+    if (first) appendUntrusted(md.appendMarkdown('\n\n> '), first.text);
     return md;
   }
 }

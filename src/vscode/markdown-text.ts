@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 // Source text is untrusted: it reaches hovers and completion documentation only through
-// appendText (which escapes Markdown) and never as HTML or command links.
+// escapeMarkdown, never as HTML or command links.
 
 /** A Markdown string that trusts no command, or only the named ones of Grounded. */
 export function safeMarkdown(trustedCommands: readonly string[] = []): vscode.MarkdownString {
@@ -11,18 +11,37 @@ export function safeMarkdown(trustedCommands: readonly string[] = []): vscode.Ma
   return md;
 }
 
-/** Appends `text` escaped, with the given ranges in bold. */
+/**
+ * Untrusted text as Markdown that renders as the same text: Markdown punctuation is
+ * backslash-escaped and HTML's `<`, `>` and `&` become entities, so neither links, command
+ * URIs, raw HTML nor tables can come out of it.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Appends untrusted `text` as inert text. */
+export function appendUntrusted(md: vscode.MarkdownString, text: string): vscode.MarkdownString {
+  return md.appendMarkdown(escapeMarkdown(text));
+}
+
+/** Appends untrusted `text` inert, with the given ranges in bold. */
 export function appendWithBold(md: vscode.MarkdownString, text: string, bold: ReadonlyArray<{ start: number; end: number }>): void {
   let at = 0;
   for (const r of [...bold].sort((a, b) => a.start - b.start)) {
     if (r.start < at) continue;
-    md.appendText(text.slice(at, r.start));
+    appendUntrusted(md, text.slice(at, r.start));
     md.appendMarkdown('**');
-    md.appendText(text.slice(r.start, r.end));
+    appendUntrusted(md, text.slice(r.start, r.end));
     md.appendMarkdown('**');
     at = r.end;
   }
-  md.appendText(text.slice(at));
+  appendUntrusted(md, text.slice(at));
 }
 
 /** A command link whose arguments are JSON-encoded as VS Code expects. */
