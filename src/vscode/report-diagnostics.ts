@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { checkReport } from '../core/check/check-report';
+import { checkReportSteps } from '../core/check/check-report';
 import { DEFAULT_SEVERITY, type CheckOptions, type Finding, type FindingCode, type Severity } from '../core/check/findings';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
 
 const DEBOUNCE_MS = 300;
+/** Longest stretch a check keeps the extension host busy before letting other work run. */
+const SLICE_MS = 15;
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -36,6 +38,8 @@ export class ReportDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly versions = new Map<string, number>();
+  /** The latest check started for each report; older ones give way. */
+  private readonly runs = new Map<string, number>();
   private readonly changed = this.store.add(new vscode.EventEmitter<vscode.Uri>());
   /** Fires after a report's diagnostics were updated. */
   readonly onDidCheck = this.changed.event;
@@ -81,14 +85,32 @@ export class ReportDiagnostics implements vscode.Disposable {
     );
   }
 
-  /** Checks one report now; outdated results (the text changed meanwhile) are dropped. */
+  /**
+   * Checks one report now, in slices of at most SLICE_MS with other work in between; a check
+   * whose text has changed (or that a newer check replaced) stops and publishes nothing.
+   */
   async check(document: vscode.TextDocument): Promise<Finding[]> {
     await this.corpus.ready();
     if (document.isClosed) return [];
+    const key = document.uri.toString();
+    const run = (this.runs.get(key) ?? 0) + 1;
+    this.runs.set(key, run);
     const version = document.version;
-    const findings = checkReport(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions());
+    const outdated = () => document.isClosed || document.version !== version || this.runs.get(key) !== run;
+    const steps = checkReportSteps(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions());
+    let sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (outdated()) return [];
+        sliceStart = performance.now();
+      }
+      step = steps.next();
+    }
+    const findings = step.value;
     const related = await this.sourceLocations(findings);
-    if (document.isClosed || document.version !== version) return findings;
+    if (outdated()) return findings;
     this.publish(document, findings, related);
     return findings;
   }
@@ -112,15 +134,15 @@ export class ReportDiagnostics implements vscode.Disposable {
   /** Where in the source files the findings' source words are (for "related information"). */
   private async sourceLocations(findings: readonly Finding[]): Promise<Map<Finding, vscode.Location>> {
     const out = new Map<Finding, vscode.Location>();
+    // One open per source file, however many findings point into it.
+    const documents = new Map<string, Promise<vscode.TextDocument | undefined>>();
     for (const f of findings) {
       const location = f.source && this.corpus.corpus.get(f.source.key)?.location;
       if (!location || f.source?.start === undefined) continue;
-      try {
-        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(location));
-        out.set(f, new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(f.source.start), doc.positionAt(f.source.end ?? f.source.start))));
-      } catch {
-        // The source vanished since it was indexed; the diagnostic still stands.
-      }
+      if (!documents.has(location)) documents.set(location, Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(location))).catch(() => undefined));
+      // The source may have vanished since it was indexed; the diagnostic still stands.
+      const doc = await documents.get(location);
+      if (doc) out.set(f, new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(f.source.start), doc.positionAt(f.source.end ?? f.source.start))));
     }
     return out;
   }

@@ -113,4 +113,40 @@ describe('figure and quote diagnostics in the extension host', () => {
     assert.ok(result.reports >= 2, JSON.stringify(result));
     assert.ok(vscode.languages.getDiagnostics(report).some((d) => d.code === 'figure-mismatch'));
   });
+
+  it('checks a 10,000-line report with mixed line endings: edits during the check win, and every range is right', async () => {
+    const api = await grounded();
+    const lines: string[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      if (i % 5 === 0) lines.push(`Russia seized Crimea in ${2010 + (i % 7)} [@biden-zelenskyy-call]. Mail press@example.org, \`[@not-a-cite]\`.`);
+      else if (i % 5 === 1) lines.push('Unbalanced [brackets and "quotes in a line [@putin-biden-talks, para. 3');
+      else lines.push(`The build-up reached ${90 + (i % 9)},000 troops [@putin-biden-talks, para. 7].`);
+    }
+    const big = workspaceUri('eval', 'big.md');
+    // Mixed line endings, as reports pasted together from several places have.
+    await vscode.workspace.fs.writeFile(big, Buffer.from(lines.map((l, i) => l + (i % 2 ? '\r\n' : '\n')).join(''), 'utf8'));
+    const versions: number[] = [];
+    const sub = api.onDidCheckReport((u) => {
+      if (u.toString() === big.toString()) versions.push(api.checkedVersion(u) ?? -1);
+    });
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(big));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', big, new vscode.Position(2, 40));
+      assert.ok(hovers.length > 0, 'no hover');
+      // Typing while the first check runs: only the newest text's findings are published.
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Russia seized Crimea in 2099 [@biden-zelenskyy-call].\n'));
+      const diagnostics = await checked(editor.document);
+      assert.equal(versions[versions.length - 1], editor.document.version);
+      assert.ok(diagnostics.some((d) => d.range.start.line === 0 && d.code === 'figure-mismatch'), 'the edit was not checked');
+      const lastLine = editor.document.lineCount - 1;
+      for (const d of diagnostics) {
+        assert.ok(d.range.end.line <= lastLine, `range past the end: ${d.range.end.line}`);
+        assert.ok(d.range.end.character <= editor.document.lineAt(d.range.end.line).text.length);
+      }
+      assert.ok(!diagnostics.some((d) => d.message.includes('not-a-cite') || d.message.includes('example.org')));
+    } finally {
+      sub.dispose();
+    }
+  });
 });
+

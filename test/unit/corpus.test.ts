@@ -142,6 +142,17 @@ describe('segmentation and decoding', () => {
     assert.deepEqual(splitSentences('Officials meet on Jan. 10 in Geneva. The U.S. team said so.').map((s) => s.text), ['Officials meet on Jan. 10 in Geneva.', 'The U.S. team said so.']);
   });
 
+  it('splits a long text in pieces with the same sentences and offsets', () => {
+    const line = (i: number) => `Troops reached ${i},000 on Jan. ${(i % 28) + 1} near the border [@k, para. ${i % 9}].`;
+    const text = Array.from({ length: 5000 }, (_, i) => line(i)).join('\r\n');
+    const sentences = splitSentences(text);
+    assert.equal(sentences.length, 5000);
+    sentences.forEach((s, i) => {
+      assert.equal(s.text, line(i));
+      assert.equal(text.slice(s.start, s.end), s.text);
+    });
+  });
+
   it('knows which files are sources', () => {
     assert.deepEqual(['a.txt', 'b.MD', 'c.markdown', 'd.htm', 'e.html', 'f.pdf', 'g'].map(formatOf), ['text', 'markdown', 'markdown', 'html', 'html', undefined, undefined]);
   });

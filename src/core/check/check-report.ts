@@ -24,10 +24,20 @@ const IGNORE_COMMENT = /<!--\s*grounded-ignore\s*-->/g;
 const UNCITED_CANDIDATE_PASSAGES = 40;
 
 export function checkReport(report: string, context: CheckContext, options: CheckOptions = {}): Finding[] {
+  const steps = checkReportSteps(report, context, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same check, one claim per step: a host can run it in slices, yield to other work
+ * between them, and drop it when the text has changed.
+ */
+export function* checkReportSteps(report: string, context: CheckContext, options: CheckOptions = {}): Generator<void, Finding[]> {
   const { corpus } = context;
   const keys = corpus.all().map((s) => s.meta.key);
   const findings: Finding[] = [];
   for (const claim of splitClaims(report)) {
+    yield;
     const cited: Source[] = [];
     const located = new Set<number>();
     for (const item of claim.items) {
@@ -59,7 +69,7 @@ export function checkReport(report: string, context: CheckContext, options: Chec
 function uncitedCandidates(text: string, { corpus, search }: CheckContext) {
   if (!search) return corpus.all().flatMap((s) => sourceFigures(s));
   const byKey = new Map<string, Set<number>>();
-  for (const hit of search.search(text, { limit: UNCITED_CANDIDATE_PASSAGES, fuzzy: false })) {
+  for (const hit of search.search(text, { limit: UNCITED_CANDIDATE_PASSAGES, fuzzy: false, highlights: false })) {
     byKey.set(hit.passage.key, (byKey.get(hit.passage.key) ?? new Set()).add(hit.passage.paragraph));
   }
   return [...byKey].flatMap(([key, paragraphs]) => {

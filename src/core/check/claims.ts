@@ -55,20 +55,20 @@ export function splitClaims(report: string): Claim[] {
     const merged: Array<{ start: number; end: number }> = [];
     for (const s of sentences) {
       const prev = merged[merged.length - 1];
-      const insideQuote = prev && quotes.some((q) => q.start < s.start && q.end > prev.end - 1);
-      const rest = stripCitations(text.slice(s.start, s.end), s.start, citations);
+      const insideQuote = prev && overlapping(quotes, prev.end - 1, s.start).some((q) => q.start < s.start);
+      const rest = stripCitations(text.slice(s.start, s.end), s.start, overlapping(citations, s.start, s.end));
       if (prev && (insideQuote || !/\p{L}{2}/u.test(rest))) prev.end = s.end;
       else merged.push({ start: s.start, end: s.end });
     }
     for (const s of merged) {
-      const inClaim = citations.filter((c) => c.start >= s.start && c.start < s.end);
+      const inClaim = overlapping(citations, s.start, s.end).filter((c) => c.start >= s.start);
       const citationRanges = inClaim.map((c) => ({ start: c.start + block.start, end: c.end + block.start }));
-      const claimQuotes = quotes.filter((q) => q.end > s.start && q.start < s.end).map((q) => ({ ...q, start: q.start + block.start, end: q.end + block.start }));
+      const claimQuotes = overlapping(quotes, s.start, s.end).map((q) => ({ ...q, start: q.start + block.start, end: q.end + block.start }));
       const claimText = text.slice(s.start, s.end);
       const figures = extractFigures(claimText)
         .map((f) => ({ ...f, start: f.start + s.start + block.start, end: f.end + s.start + block.start, countedEnd: f.countedEnd + s.start + block.start }))
-        .filter((f) => !citationRanges.some((r) => f.start < r.end && f.end > r.start))
-        .filter((f) => !claimQuotes.some((q) => f.start >= q.start && f.end <= q.end));
+        .filter((f) => overlapping(citationRanges, f.start, f.end).length === 0)
+        .filter((f) => !overlapping(claimQuotes, f.start, f.end).some((q) => f.start >= q.start && f.end <= q.end));
       claims.push({
         text: claimText,
         start: s.start + block.start,
@@ -83,15 +83,36 @@ export function splitClaims(report: string): Claim[] {
   return claims;
 }
 
-function stripCitations(sentence: string, offset: number, citations: ReadonlyArray<{ start: number; end: number }>): string {
-  let out = sentence;
-  for (const c of citations) {
-    if (c.end <= offset || c.start >= offset + sentence.length) continue;
-    const s = Math.max(0, c.start - offset);
-    const e = Math.min(sentence.length, c.end - offset);
-    out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+/**
+ * The ranges of a sorted, non-overlapping list that overlap [start, end): a binary search
+ * and a short walk, so long reports with thousands of citations stay linear.
+ */
+function overlapping<R extends Range>(ranges: readonly R[], start: number, end: number): R[] {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= start) lo = mid + 1;
+    else hi = mid;
   }
+  const out: R[] = [];
+  for (let i = lo; i < ranges.length && ranges[i].start < end; i++) out.push(ranges[i]);
   return out;
+}
+
+/** The sentence with its citations blanked out (same length), built in one pass. */
+function stripCitations(sentence: string, offset: number, citations: ReadonlyArray<{ start: number; end: number }>): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const c of citations) {
+    const s = Math.max(at, c.start - offset);
+    const e = Math.min(sentence.length, c.end - offset);
+    if (e <= s) continue;
+    parts.push(sentence.slice(at, s), ' '.repeat(e - s));
+    at = e;
+  }
+  parts.push(sentence.slice(at));
+  return parts.join('');
 }
 
 function shiftItem(i: CitationItem, by: number): CitationItem {

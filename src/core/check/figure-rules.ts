@@ -30,10 +30,13 @@ function ref(c: SourceFigure): SourceRef {
   return { key: c.key, locator: `para. ${c.paragraph.index}`, text: words.text, start: words.start, end: words.end };
 }
 
-function rank(claim: Claim, figure: Figure, candidates: readonly SourceFigure[], preferred: ReadonlySet<number>): Scored[] {
-  // What the claim is about: its words without the figures and the citation keys.
+/** What the claim is about: its words without the figures and the citation keys. */
+function claimStems(claim: Claim): Set<string> {
   const skip = [...claim.figures, ...claim.citationRanges].map((r) => ({ start: r.start - claim.start, end: r.end - claim.start }));
-  const stems = contentStems(claim.text, skip);
+  return contentStems(claim.text, skip);
+}
+
+function rank(stems: ReadonlySet<string>, figure: Figure, candidates: readonly SourceFigure[], preferred: ReadonlySet<number>): Scored[] {
   return candidates
     .filter((c) => comparable(figure, c.figure))
     .map((candidate) => ({ candidate, score: alignment(stems, figure, candidate, preferred.has(candidate.paragraph.index)) }))
@@ -45,8 +48,9 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
   const findings: Finding[] = [];
   if (claim.figures.length === 0 || sources.length === 0) return findings;
   const candidates = sources.flatMap((s) => sourceFigures(s));
+  const stems = claimStems(claim);
   for (const figure of claim.figures) {
-    const scored = rank(claim, figure, candidates, located);
+    const scored = rank(stems, figure, candidates, located);
     const best = scored[0];
     const supported = scored.some((s) => overlaps(s.candidate.figure, figure) && (s.score >= Math.max(MIN_ALIGNMENT, SUPPORT_RATIO * (best?.score ?? 0))));
     if (supported) continue;
@@ -81,9 +85,10 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
  */
 export function checkUncitedFigures(claim: Claim, candidates: readonly SourceFigure[]): Finding[] {
   const findings: Finding[] = [];
+  const stems = claimStems(claim);
   for (const figure of claim.figures) {
     // Stricter alignment than for cited claims: nothing tells us which sources are meant.
-    const scored = rank(claim, figure, candidates, new Set()).filter((s) => s.score >= MIN_ALIGNMENT + 1);
+    const scored = rank(stems, figure, candidates, new Set()).filter((s) => s.score >= MIN_ALIGNMENT + 1);
     const bestPerSource = new Map<string, Scored>();
     for (const s of scored) if (!bestPerSource.has(s.candidate.key)) bestPerSource.set(s.candidate.key, s);
     const values = [...bestPerSource.values()];

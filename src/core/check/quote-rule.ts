@@ -1,6 +1,6 @@
 // Quotations in a cited claim must occur in the cited source, allowing for quote styles,
 // apostrophes, spacing, case and quoting an excerpt.
-import type { Source } from '../model';
+import type { Paragraph, Source } from '../model';
 import { tokenize } from '../search/tokenize';
 import { foldForQuote, type Quotation } from '../quotes';
 import type { Finding } from './findings';
@@ -12,21 +12,16 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
   if (quote.text.trim().split(/\s+/).length < MIN_QUOTE_WORDS || sources.length === 0) return undefined;
   const needle = foldForQuote(quote.text).replace(/^["']+|["',.…]+$/g, '').replace(/\.\.\./g, ' ').trim();
   const parts = needle.split(/\s*(?:\.\.\.|…)\s*/).filter(Boolean);
-  let best: { score: number; key: string; paragraph: number; text: string; start: number; end: number } | undefined;
+  let best: (Window & { key: string; paragraph: number; score: number }) | undefined;
   const quoteWords = wordSet(quote.text);
   for (const source of sources) {
     for (const p of source.paragraphs) {
-      const folded = foldForQuote(p.text);
+      const { folded, windows } = quoteIndex(p);
       if (parts.every((part) => folded.includes(part))) return undefined;
-      // Candidates: each sentence, and each pair of adjacent sentences (quotes often span two).
-      p.sentences.forEach((s, i) => {
-        for (const last of [s, p.sentences[i + 1]]) {
-          if (!last) continue;
-          const text = p.text.slice(s.start, last.end);
-          const score = dice(quoteWords, wordSet(text));
-          if (!best || score > best.score) best = { score, key: source.meta.key, paragraph: p.index, text, start: p.start + s.start, end: p.start + last.end };
-        }
-      });
+      for (const w of windows) {
+        const score = dice(quoteWords, w.words);
+        if (!best || score > best.score) best = { ...w, score, key: source.meta.key, paragraph: p.index };
+      }
     }
   }
   const closest = best && best.score > 0.2 ? best : undefined;
@@ -51,4 +46,35 @@ function wordSet(text: string): Set<string> {
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return a.size + b.size === 0 ? 0 : (2 * sharedCount(a, b)) / (a.size + b.size);
+}
+
+interface Window {
+  text: string;
+  /** Offsets in the source file. */
+  start: number;
+  end: number;
+  words: Set<string>;
+}
+
+const quoteIndexes = new WeakMap<Paragraph, { folded: string; windows: Window[] }>();
+
+/**
+ * A paragraph's folded text and its candidate wordings (each sentence, and each pair of
+ * adjacent sentences: quotes often span two), computed once per paragraph.
+ */
+function quoteIndex(p: Paragraph): { folded: string; windows: Window[] } {
+  let index = quoteIndexes.get(p);
+  if (!index) {
+    const windows: Window[] = [];
+    p.sentences.forEach((s, i) => {
+      for (const last of [s, p.sentences[i + 1]]) {
+        if (!last) continue;
+        const text = p.text.slice(s.start, last.end);
+        windows.push({ text, start: p.start + s.start, end: p.start + last.end, words: wordSet(text) });
+      }
+    });
+    index = { folded: foldForQuote(p.text), windows };
+    quoteIndexes.set(p, index);
+  }
+  return index;
 }

@@ -15,8 +15,12 @@ export function stem(word: string): string {
 /** Stems of the content words of `text`, outside the given ranges (figures, citations). */
 export function contentStems(text: string, skip: ReadonlyArray<{ start: number; end: number }> = []): Set<string> {
   const out = new Set<string>();
+  // Tokens and skipped ranges both run left to right: one walk, not a search per token.
+  const ranges = [...skip].sort((a, b) => a.start - b.start);
+  let r = 0;
   for (const t of tokenize(text)) {
-    if (skip.some((r) => t.start < r.end && t.end > r.start)) continue;
+    while (r < ranges.length && ranges[r].end <= t.start) r++;
+    if (ranges.slice(r, r + 4).some((x) => t.start < x.end && t.end > x.start)) continue;
     if (/^[\d.,]+$/.test(t.term) || STOP_WORDS.has(t.term) || EXTRA_STOP.has(t.term) || t.term.length < 2) continue;
     out.add(stem(t.term));
   }

@@ -35,9 +35,13 @@ const QUALIFIERS: Array<[RegExp, (v: number) => [number, number]]> = [
 
 export function extractFigures(text: string): Figure[] {
   const figures: Figure[] = [];
-  const taken: Array<[number, number]> = [];
-  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
-  const take = (s: number, e: number) => taken.push([s, e]);
+  // Characters already part of a figure (or a time of day): a mask, so long texts stay linear.
+  const taken = new Uint8Array(text.length + 1);
+  const free = (s: number, e: number) => {
+    for (let i = Math.max(0, s); i < e; i++) if (taken[i]) return false;
+    return true;
+  };
+  const take = (s: number, e: number) => taken.fill(1, Math.max(0, s), e);
 
   for (const m of text.matchAll(TIME_RE)) take(m.index, m.index + m[0].length);
 

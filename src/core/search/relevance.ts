@@ -17,7 +17,7 @@ export interface RankedSource {
 export function rankSources(search: PassageSearch, sources: readonly Source[], sentence: string): RankedSource[] {
   const best = new Map<string, SearchHit>();
   if (sentence.trim()) {
-    for (const hit of search.search(sentence, { limit: 200, fuzzy: false })) {
+    for (const hit of search.search(sentence, { limit: 200, fuzzy: false, highlights: false })) {
       if (!best.has(hit.passage.key)) best.set(hit.passage.key, hit);
     }
   }
@@ -31,7 +31,7 @@ export function rankSources(search: PassageSearch, sources: readonly Source[], s
 export function rankParagraphs(search: PassageSearch, source: Source, sentence: string): Array<{ paragraph: Paragraph; score: number; hit?: SearchHit }> {
   const hits = new Map<number, SearchHit>();
   if (sentence.trim()) {
-    for (const hit of search.search(sentence, { limit: source.paragraphs.length, keys: new Set([source.meta.key]), fuzzy: false })) hits.set(hit.passage.paragraph, hit);
+    for (const hit of search.search(sentence, { limit: source.paragraphs.length, keys: new Set([source.meta.key]), fuzzy: false, highlights: false })) hits.set(hit.passage.paragraph, hit);
   }
   return source.paragraphs
     .map((paragraph) => ({ paragraph, hit: hits.get(paragraph.index), score: hits.get(paragraph.index)?.score ?? 0 }))

@@ -23,6 +23,8 @@ export interface SearchOptions {
   keys?: ReadonlySet<string>;
   /** Match query words with typos (default true); ranking by a whole sentence needs only exact and prefix matches. */
   fuzzy?: boolean;
+  /** Compute `matches` for highlighting (default true); ranking alone does not need them. */
+  highlights?: boolean;
 }
 
 /** Narrow interface the features depend on, so another engine (e.g. a server) can stand in. */
@@ -174,9 +176,12 @@ export class SearchIndex implements PassageSearch {
     return ranked.map(([doc, score]) => {
       const words = matched.get(doc) ?? new Set<string>();
       const passage = this.docs[doc].passage;
-      const matches = tokenize(passage.text)
-        .filter((t) => words.has(t.term))
-        .map((t) => ({ start: t.start, end: t.end }));
+      const matches =
+        options.highlights === false
+          ? []
+          : tokenize(passage.text)
+              .filter((t) => words.has(t.term))
+              .map((t) => ({ start: t.start, end: t.end }));
       return { passage, score, matches };
     });
   }
