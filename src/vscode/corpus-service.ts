@@ -37,7 +37,9 @@ export class CorpusService implements vscode.Disposable {
   private readonly problemsByLocation = new Map<string, LoadProblem[]>();
   private readonly diagnostics = this.store.add(vscode.languages.createDiagnosticCollection('grounded-sources'));
   private settings = readSettings();
-  private index: SearchIndex | undefined;
+  private index = new SearchIndex([]);
+  /** What the index holds, by file: compared with the corpus to find what changed. */
+  private readonly indexed = new Map<string, Source>();
   private indexVersion = -1;
   private pending = new Map<string, 'update' | 'delete'>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -68,13 +70,31 @@ export class CorpusService implements vscode.Disposable {
     return this.busy > 0;
   }
 
-  /** The search index over the current sources, rebuilt only when they changed. */
+  /** The search index over the current sources; only sources that changed are re-indexed. */
   searchIndex(): SearchIndex {
-    if (!this.index || this.indexVersion !== this.corpus.version) {
-      this.index = new SearchIndex(this.corpus.all());
-      this.indexVersion = this.corpus.version;
-    }
+    if (this.indexVersion !== this.corpus.version) this.syncIndex();
     return this.index;
+  }
+
+  private syncIndex(): void {
+    if (this.index.wasteful) {
+      this.index = new SearchIndex([]);
+      this.indexed.clear();
+    }
+    const current = new Map(this.corpus.all().map((s) => [s.location, s]));
+    // Remove everything stale first: a key may pass from one file to another.
+    for (const [location, was] of this.indexed) {
+      const now = current.get(location);
+      if (now && now.meta.key === was.meta.key && now.meta.title === was.meta.title && now.paragraphs === was.paragraphs) continue;
+      this.index.removeSource(was.meta.key);
+      this.indexed.delete(location);
+    }
+    for (const source of current.values()) {
+      if (this.indexed.has(source.location)) continue;
+      this.index.addSource(source);
+      this.indexed.set(source.location, source);
+    }
+    this.indexVersion = this.corpus.version;
   }
 
   uriOf(source: Source): vscode.Uri {

@@ -55,6 +55,22 @@ describe('fuzzy search over the seed corpus', () => {
     assert.equal(copy.passageCount, index.passageCount);
   });
 
+  it('updates one source in place and then answers as a fresh build would', async () => {
+    const sources = (await loadCorpusDirectory(corpusDir)).sources;
+    const live = new SearchIndex(sources);
+    const changed = { ...sources[2], paragraphs: sources[2].paragraphs.map((p) => ({ ...p, text: p.text.replace(/94,000/g, '96,000') })) };
+    live.removeSource(sources[0].meta.key);
+    live.addSource(changed);
+    const final = [sources[1], changed, sources[3], sources[4]];
+    const fresh = new SearchIndex(final);
+    assert.equal(live.passageCount, fresh.passageCount);
+    for (const q of ['96,000 troops', '94,000 troops', 'Brinken', 'Zelenski', 'Kremlin agenda']) {
+      const ids = (idx: SearchIndex) => idx.search(q).map((h) => `${h.passage.key}#${h.passage.paragraph}:${h.score.toFixed(6)}`);
+      assert.deepEqual(ids(live), ids(fresh), q);
+    }
+    assert.ok(!live.search('Zelensky direct talks').some((h) => h.passage.key === sources[0].meta.key));
+  });
+
   it('filters by source key', () => {
     const hits = index.search('Putin', { keys: new Set(['putin-biden-talks']) });
     assert.ok(hits.length > 0 && hits.every((h) => h.passage.key === 'putin-biden-talks'));

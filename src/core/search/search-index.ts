@@ -36,16 +36,16 @@ export interface PassageSearch {
 interface Doc {
   passage: PassageRef;
   length: number;
-  sourceIndex: number;
 }
 
 /** A plain-data copy of an index, for a cache on disk (JSON) or a transfer between threads. */
 export interface SearchSnapshot {
-  version: 1;
-  docs: Doc[];
+  version: 2;
+  /** Removed passages leave a null, so ids stay stable. */
+  docs: Array<Doc | null>;
   postings: Array<[string, number[], number[]]>;
-  titlePostings: Array<[string, number[]]>;
-  sourceDocs: number[][];
+  titlePostings: Array<[string, string[]]>;
+  sourceDocs: Array<[string, number[]]>;
   totalLength: number;
 }
 
@@ -62,63 +62,119 @@ const RERANK_MAX_QUERY = 64;
  * fuse.js (typos, prefixes), and the words found are looked up in an inverted index and
  * scored with BM25. Fuse only ever sees the vocabulary, never every passage, so a query
  * costs about the same whether the corpus has a thousand passages or fifty thousand.
+ * Sources are added and removed one at a time, so a changed file re-indexes alone.
  */
 export class SearchIndex implements PassageSearch {
-  private readonly docs: Doc[] = [];
+  private readonly docs: Array<Doc | null> = [];
   private readonly postings = new Map<string, Map<number, number>>();
-  private readonly titlePostings = new Map<string, Set<number>>();
-  private readonly sourceDocs: number[][] = [];
+  /** Title words -> keys of the sources whose title has them. */
+  private readonly titlePostings = new Map<string, Set<string>>();
+  private readonly sourceDocs = new Map<string, number[]>();
+  private readonly titles = new Map<string, string>();
   private totalLength = 0;
+  private liveDocs = 0;
   private trigramIndex: TrigramIndex | undefined;
   private readonly expansions = new Map<string, Array<{ term: string; weight: number }>>();
 
   constructor(sources: readonly Source[]) {
-    sources.forEach((source, sourceIndex) => {
-      const docIds: number[] = [];
-      for (const p of source.paragraphs) {
-        const id = this.docs.length;
-        const tokens = tokenize(p.text);
-        this.docs.push({ passage: { key: source.meta.key, title: source.meta.title, paragraph: p.index, text: p.text }, length: tokens.length, sourceIndex });
-        this.totalLength += tokens.length;
-        docIds.push(id);
-        for (const t of tokens) {
-          let list = this.postings.get(t.term);
-          if (!list) this.postings.set(t.term, (list = new Map()));
-          list.set(id, (list.get(id) ?? 0) + 1);
-        }
+    for (const source of sources) this.addSource(source);
+  }
+
+  /** Indexes a source (replacing what was indexed under its key). */
+  addSource(source: Source): void {
+    const key = source.meta.key;
+    if (this.sourceDocs.has(key)) this.removeSource(key);
+    const docIds: number[] = [];
+    for (const p of source.paragraphs) {
+      const id = this.docs.length;
+      const tokens = tokenize(p.text);
+      this.docs.push({ passage: { key, title: source.meta.title, paragraph: p.index, text: p.text }, length: tokens.length });
+      this.totalLength += tokens.length;
+      this.liveDocs++;
+      docIds.push(id);
+      for (const t of tokens) this.post(t.term, id);
+    }
+    this.sourceDocs.set(key, docIds);
+    this.titles.set(key, source.meta.title);
+    for (const t of tokenize(source.meta.title)) {
+      let set = this.titlePostings.get(t.term);
+      if (!set) {
+        this.titlePostings.set(t.term, (set = new Set()));
+        this.trigramIndex?.add(t.term);
       }
-      this.sourceDocs.push(docIds);
-      for (const t of tokenize(source.meta.title)) {
-        let set = this.titlePostings.get(t.term);
-        if (!set) this.titlePostings.set(t.term, (set = new Set()));
-        set.add(sourceIndex);
+      set.add(key);
+    }
+    this.expansions.clear();
+  }
+
+  /** Drops a source's passages and title words from the index. */
+  removeSource(key: string): void {
+    for (const id of this.sourceDocs.get(key) ?? []) {
+      const doc = this.docs[id];
+      if (!doc) continue;
+      for (const t of tokenize(doc.passage.text)) {
+        const list = this.postings.get(t.term);
+        list?.delete(id);
+        if (list?.size === 0) this.postings.delete(t.term);
       }
-    });
+      this.totalLength -= doc.length;
+      this.liveDocs--;
+      this.docs[id] = null;
+    }
+    this.sourceDocs.delete(key);
+    for (const t of tokenize(this.titles.get(key) ?? '')) {
+      const set = this.titlePostings.get(t.term);
+      set?.delete(key);
+      if (set?.size === 0) this.titlePostings.delete(t.term);
+    }
+    this.titles.delete(key);
+    this.expansions.clear();
+  }
+
+  private post(term: string, id: number): void {
+    let list = this.postings.get(term);
+    if (!list) {
+      this.postings.set(term, (list = new Map()));
+      this.trigramIndex?.add(term);
+    }
+    list.set(id, (list.get(id) ?? 0) + 1);
   }
 
   toSnapshot(): SearchSnapshot {
     return {
-      version: 1,
+      version: 2,
       docs: this.docs,
       postings: [...this.postings].map(([term, list]) => [term, [...list.keys()], [...list.values()]]),
       titlePostings: [...this.titlePostings].map(([term, set]) => [term, [...set]]),
-      sourceDocs: this.sourceDocs,
+      sourceDocs: [...this.sourceDocs],
       totalLength: this.totalLength,
     };
   }
 
   static fromSnapshot(snapshot: SearchSnapshot): SearchIndex {
     const index = new SearchIndex([]);
-    for (const doc of snapshot.docs) index.docs.push(doc);
+    for (const doc of snapshot.docs) {
+      index.docs.push(doc);
+      if (doc) index.liveDocs++;
+    }
     for (const [term, docs, tfs] of snapshot.postings) index.postings.set(term, new Map(docs.map((d, i) => [d, tfs[i]])));
-    for (const [term, sources] of snapshot.titlePostings) index.titlePostings.set(term, new Set(sources));
-    for (const docs of snapshot.sourceDocs) index.sourceDocs.push(docs);
+    for (const [term, keys] of snapshot.titlePostings) index.titlePostings.set(term, new Set(keys));
+    for (const [key, docs] of snapshot.sourceDocs) {
+      index.sourceDocs.set(key, docs);
+      const first = docs.map((d) => index.docs[d]).find(Boolean);
+      if (first) index.titles.set(key, first.passage.title);
+    }
     index.totalLength = snapshot.totalLength;
     return index;
   }
 
   get passageCount(): number {
-    return this.docs.length;
+    return this.liveDocs;
+  }
+
+  /** True when removed passages outnumber live ones: time to build afresh. */
+  get wasteful(): boolean {
+    return this.docs.length - this.liveDocs > Math.max(1000, this.liveDocs);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -130,24 +186,24 @@ export class SearchIndex implements PassageSearch {
 
     const scores = new Map<number, number>();
     const matched = new Map<number, Set<string>>();
-    const avgLength = this.totalLength / Math.max(1, this.docs.length);
+    const avgLength = this.totalLength / Math.max(1, this.liveDocs);
     for (const term of terms) {
       // Best contribution of this query word to each document, over its expansions.
       const best = new Map<number, { score: number; term: string }>();
       for (const { term: variant, weight } of this.expand(term, options.fuzzy ?? true)) {
         const list = this.postings.get(variant);
         const df = list?.size ?? 0;
-        const idf = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+        const idf = Math.log(1 + (this.liveDocs - df + 0.5) / (df + 0.5));
         if (list) {
           for (const [doc, tf] of list) {
-            const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docs[doc].length) / avgLength));
+            const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docs[doc]!.length) / avgLength));
             const s = weight * idf * norm;
             if (s > (best.get(doc)?.score ?? 0)) best.set(doc, { score: s, term: variant });
           }
         }
         const titleBonus = TITLE_WEIGHT * weight * idf;
-        for (const sourceIndex of this.titlePostings.get(variant) ?? []) {
-          for (const doc of this.sourceDocs[sourceIndex]) {
+        for (const key of this.titlePostings.get(variant) ?? []) {
+          for (const doc of this.sourceDocs.get(key) ?? []) {
             const prev = best.get(doc);
             best.set(doc, { score: (prev?.score ?? 0) + titleBonus, term: prev?.term ?? '' });
           }
@@ -164,7 +220,7 @@ export class SearchIndex implements PassageSearch {
     }
 
     let ranked = [...scores]
-      .filter(([doc]) => !options.keys || options.keys.has(this.docs[doc].passage.key))
+      .filter(([doc]) => !options.keys || options.keys.has(this.docs[doc]!.passage.key))
       .map(([doc, score]) => {
         // Passages that match more of the query's words come first.
         const coverage = (matched.get(doc)?.size ?? 0) / terms.length;
@@ -175,7 +231,7 @@ export class SearchIndex implements PassageSearch {
     ranked = ranked.slice(0, limit);
     return ranked.map(([doc, score]) => {
       const words = matched.get(doc) ?? new Set<string>();
-      const passage = this.docs[doc].passage;
+      const passage = this.docs[doc]!.passage;
       const matches =
         options.highlights === false
           ? []
@@ -194,7 +250,7 @@ export class SearchIndex implements PassageSearch {
   private rerank(query: string, candidates: ReadonlyArray<readonly [number, number]>): Array<readonly [number, number]> {
     if (candidates.length < 2) return [...candidates];
     const fuse = new Fuse(
-      candidates.map(([doc]) => ({ doc, text: this.docs[doc].passage.text, title: this.docs[doc].passage.title })),
+      candidates.map(([doc]) => ({ doc, text: this.docs[doc]!.passage.text, title: this.docs[doc]!.passage.title })),
       { keys: ['text', 'title'], ignoreLocation: true, threshold: 0.4, includeScore: true },
     );
     const accepted = fuse.search(query);
@@ -241,15 +297,23 @@ export class SearchIndex implements PassageSearch {
 /** Letter trigrams of the vocabulary (`^ab`, `abc`, `bc$`), to find words like a misspelt one. */
 class TrigramIndex {
   private readonly byGram = new Map<string, number[]>();
+  private readonly words: string[] = [];
+  private readonly known = new Set<string>();
 
-  constructor(private readonly words: readonly string[]) {
-    words.forEach((word, i) => {
-      for (const g of grams(word)) {
-        let list = this.byGram.get(g);
-        if (!list) this.byGram.set(g, (list = []));
-        list.push(i);
-      }
-    });
+  constructor(words: readonly string[]) {
+    for (const word of words) this.add(word);
+  }
+
+  /** Adds a word (words of removed sources stay: they only widen the candidates Fuse sees). */
+  add(word: string): void {
+    if (this.known.has(word)) return;
+    this.known.add(word);
+    const i = this.words.push(word) - 1;
+    for (const g of grams(word)) {
+      let list = this.byGram.get(g);
+      if (!list) this.byGram.set(g, (list = []));
+      list.push(i);
+    }
   }
 
   /** Words sharing enough trigrams with `term` to be a typo or a continuation of it. */
