@@ -4,6 +4,7 @@ import { Corpus } from '../core/corpus/corpus';
 import { decodeBytes, formatBytes } from '../core/corpus/decode';
 import { parseReferences, REFERENCES_FILE } from '../core/corpus/references';
 import { matchesAny } from '../core/glob';
+import { LineIndex } from '../core/positions';
 import type { LoadProblem, Source } from '../core/model';
 import { SearchIndex } from '../core/search/search-index';
 import { DisposableStore } from './disposables';
@@ -35,6 +36,7 @@ export class CorpusService implements vscode.Disposable {
   private readonly changed = this.store.add(new vscode.EventEmitter<void>());
   private readonly indexing = this.store.add(new vscode.EventEmitter<boolean>());
   private readonly problemsByLocation = new Map<string, LoadProblem[]>();
+  private readonly ranges = new WeakMap<LoadProblem, vscode.Range>();
   private readonly diagnostics = this.store.add(vscode.languages.createDiagnosticCollection('grounded-sources'));
   private settings = readSettings();
   private index = new SearchIndex([]);
@@ -211,6 +213,14 @@ export class CorpusService implements vscode.Disposable {
       } else {
         const article = parseArticle(location, decoded.text, formatOf(uri.path)!);
         this.corpus.upsert(article);
+        // Problems with a place in the file get a range there (the corpus keeps no text).
+        const lines = new LineIndex(decoded.text);
+        for (const p of article.problems) {
+          if (p.start === undefined) continue;
+          const s = lines.positionAt(p.start);
+          const e = lines.positionAt(p.end ?? p.start);
+          this.ranges.set(p, new vscode.Range(s.line, s.character, e.line, e.character));
+        }
       }
     } catch (e) {
       // Deleted or unreadable between finding and reading it: say so, keep the rest.
@@ -237,7 +247,7 @@ export class CorpusService implements vscode.Disposable {
     for (const p of all) {
       this.output[p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warn' : 'info'](`${vscode.Uri.parse(p.location).fsPath}: ${p.message}`);
       const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(0, 0, 0, 0),
+        this.ranges.get(p) ?? new vscode.Range(0, 0, 0, 0),
         p.message,
         p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
       );

@@ -34,6 +34,24 @@ describe('corpus indexing in the extension host', () => {
     }
   });
 
+  it('shows a problem of a source file as a diagnostic at its place, and keeps the source indexed', async () => {
+    const api = await grounded();
+    const file = workspaceUri('corpus', 'broken-front-matter.md');
+    try {
+      await vscode.workspace.fs.writeFile(file, Buffer.from('---\ntitle: fine\nissued: [2021\n---\nTanks moved toward Kharkiv overnight.\n'));
+      await until(api.onDidChangeSources, () => vscode.languages.getDiagnostics(file).length > 0, 'a diagnostic on the broken source');
+      const [d] = vscode.languages.getDiagnostics(file);
+      assert.match(d.message, /Malformed YAML front matter/);
+      assert.equal(d.source, 'grounded');
+      assert.ok(d.range.start.line >= 1 && d.range.start.line <= 3, `range ${JSON.stringify(d.range)}`);
+      assert.equal(api.sourceKeys().length, SEED_KEYS.length + 1);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      await until(api.onDidChangeSources, () => api.sourceKeys().length === SEED_KEYS.length, 'the broken source to leave');
+    }
+    assert.equal(vscode.languages.getDiagnostics(file).length, 0);
+  });
+
   it('opens a source with the cited paragraph revealed and selected, and leaves the file unchanged', async () => {
     await grounded();
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('grounded.openSource', { key: 'putin-biden-talks', paragraph: 7 });

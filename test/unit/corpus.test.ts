@@ -54,9 +54,12 @@ describe('Markdown sources', () => {
   });
 
   it('reports malformed front matter and still indexes the body', () => {
-    const a = parseArticle('mem://bad.md', '---\ntitle: [unclosed\n---\nBody text of the article.\n', 'markdown');
+    const md = '---\nid: ok\ntitle: [unclosed\n---\nBody text of the article.\n';
+    const a = parseArticle('mem://bad.md', md, 'markdown');
     assert.equal(a.problems.length, 1);
     assert.match(a.problems[0].message, /Malformed YAML front matter/);
+    // The problem points into the front matter, past the good first line.
+    assert.ok(a.problems[0].start! >= md.indexOf('title') && a.problems[0].end! <= md.indexOf('\n---\nBody'), JSON.stringify(a.problems[0]));
     assert.equal(a.paragraphs[0].text, 'Body text of the article.');
   });
 });

@@ -30,10 +30,16 @@ export function readFrontMatter(location: string, text: string): FrontMatter {
     data = parseYaml(yamlText);
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    // The yaml package says where (offsets in the YAML text); point there in the file.
+    const pos = (e as { pos?: [number, number] }).pos;
+    const yamlStart = lines[1]?.start ?? lines[0].end;
+    let [start, end] = pos ? [yamlStart + pos[0], Math.max(yamlStart + pos[1], yamlStart + pos[0] + 1)] : [0, lines[close].end];
+    // An error found only at the closing `---` (an unclosed bracket, say) belongs to the last YAML line.
+    if (pos && start >= lines[close].start && close > 1) [start, end] = [lines[close - 1].start, lines[close - 1].end];
     return {
       meta: {},
       bodyStart,
-      problems: [{ location, severity: 'warning', message: `Malformed YAML front matter: ${message}`, start: 0, end: lines[close].end }],
+      problems: [{ location, severity: 'warning', message: `Malformed YAML front matter: ${message}`, start, end: Math.min(end, lines[close].start) }],
     };
   }
   return { meta: metaFromRecord(data), bodyStart, problems: [] };
