@@ -1,41 +1,52 @@
 // Builds benchmark corpora of a given number of passages from the BBC News CSVs (or any
 // folder of .txt articles), adding deterministic variants past the real size.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../../src/core/corpus/segment';
 import type { Paragraph, Source } from '../../src/core/model';
 
-/** The `text` column of a CSV file (RFC 4180 quoting). */
+/** The `text` column of a CSV file (RFC 4180 quoting), read by slices rather than characters. */
 export function csvTextColumn(csv: string): string[] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
+  let i = 0;
+  while (i < csv.length) {
+    let field: string;
+    if (csv[i] === '"') {
+      // A quoted field: up to the quote not followed by another; doubled quotes are one.
+      const parts: string[] = [];
+      let from = i + 1;
+      for (;;) {
+        const q = csv.indexOf('"', from);
+        if (q < 0) throw new Error('CSV: a quoted field is not closed');
+        parts.push(csv.slice(from, q));
+        if (csv[q + 1] === '"') {
+          parts.push('"');
+          from = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      field = parts.join('');
+    } else {
+      let end = i;
+      while (end < csv.length && csv[end] !== ',' && csv[end] !== '\n' && csv[end] !== '\r') end++;
+      field = csv.slice(i, end);
+      i = end;
+    }
     row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n') {
-      endField();
+    if (csv[i] === ',') i++;
+    else {
+      if (csv[i] === '\r') i++;
+      if (csv[i] === '\n') i++;
       rows.push(row);
       row = [];
-    } else if (c !== '\r') field += c;
+    }
   }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  const column = rows[0].indexOf('text');
+  if (row.length) rows.push(row);
+  const column = rows[0]?.indexOf('text') ?? -1;
+  if (column < 0) throw new Error('CSV: no `text` column');
   return rows.slice(1).map((r) => r[column]).filter((t) => t && t.trim());
 }
 
@@ -93,4 +104,15 @@ export function buildSources(articles: readonly string[], passages: number): Sou
     add(Array.from({ length }, () => all[Math.floor(rand() * all.length)]), variant);
   }
   return sources;
+}
+
+/**
+ * The BBC News folder: GROUNDED_BBC_DIR, else `shared/bench/bbc-news` beside the
+ * repository, else the workplace's /work/shared (a clean clone may live elsewhere).
+ */
+export function bbcNewsDir(repoRoot: string): string {
+  const candidates = [process.env.GROUNDED_BBC_DIR, join(repoRoot, '..', 'shared', 'bench', 'bbc-news'), '/work/shared/bench/bbc-news'].filter((d): d is string => !!d);
+  const found = candidates.find((d) => existsSync(d));
+  if (!found) throw new Error(`the BBC News articles are not in any of ${candidates.join(', ')}; set GROUNDED_BBC_DIR`);
+  return found;
 }

@@ -1,137 +1,144 @@
 // npm run bench: Grounded's search, completion ranking and checks at 1,000, 10,000 and
-// 50,000 passages of real news text, beside plain fuse.js measured in the same run.
+// 50,000 passages of real news text, beside plain fuse.js measured in the same run. Each
+// engine runs in a process of its own (bench-run.ts), so each peak memory is its own.
 // A benchmark, not a test: it reports numbers and the machine, it asserts nothing.
-import Fuse from 'fuse.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// Options: --articles DIR (any folder of .txt/.md articles or CSVs with a `text` column),
+// --sizes 1000,10000,50000.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkReport } from '../../src/core/check/check-report';
-import type { Source } from '../../src/core/model';
-import { rankSources } from '../../src/core/search/relevance';
-import { SearchIndex, type SearchSnapshot } from '../../src/core/search/search-index';
-import { buildSources, loadArticles } from './bbc';
+import { bbcNewsDir } from './bbc';
+import { MISSPELT, QUERIES } from './queries';
 
 const repoRoot = resolve(__dirname, '../../..');
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
-const articlesDir = option('--articles', resolve(repoRoot, '..', 'shared', 'bench', 'bbc-news'));
+const articlesDir = args.includes('--articles') ? option('--articles', '') : bbcNewsDir(repoRoot);
+if (!existsSync(articlesDir)) throw new Error(`--articles ${articlesDir}: no such folder`);
 const sizes = option('--sizes', '1000,10000,50000').split(',').map(Number);
 
-// Real subjects of the corpus, some misspelt as writers do.
-const QUERIES = [
-  'Blair election campaign', 'Brown budget', 'Gordon Brwon budget', 'Chelsea Mourinho', 'Mourinho Chelsae',
-  'oil prices', 'Yukos Russia', 'Yukos Rusia', 'iPod Apple', 'Microsoft Windows', 'Microsfot Windows',
-  'mobile phone', 'broadband', 'interest rates Bank of England', 'Liverpool Gerrard', 'Liverpool Gerard',
-  'box office', 'Oscar nominations', 'Osacr nominations', 'tsunami aid', 'music downloads', 'games console',
-];
-
-const median = (xs: number[]) => percentile(xs, 50);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 }
-let peakRss = 0;
-/** Work here is synchronous, so memory is sampled after each timed step rather than on a timer. */
-function time<T>(f: () => T): [T, number] {
-  const t = performance.now();
-  const r = f();
-  const ms = performance.now() - t;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  return [r, ms];
-}
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => percentile(xs, 50);
 
-function report5000Words(sources: readonly Source[]): string {
-  const lines: string[] = [];
-  let words = 0;
-  for (let i = 0; words < 5000; i++) {
-    const s = sources[(i * 7919) % sources.length];
-    const p = s.paragraphs[i % s.paragraphs.length];
-    const sentence = p.sentences[0]?.text ?? p.text;
-    lines.push(`${sentence.replace(/[.!?]$/, '')} [@${s.meta.key}, para. ${p.index}].`);
-    words += sentence.split(/\s+/).length;
-  }
-  return lines.join('\n\n');
+const scratch = mkdtempSync(join(tmpdir(), 'grounded-bench-'));
+const cacheFile = join(scratch, 'index.bin');
+
+function run<T>(engine: string, size?: number): T {
+  const out = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'bench-run.js'), '--engine', engine, '--articles', articlesDir, '--cache', cacheFile, ...(size ? ['--size', String(size)] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out) as T;
 }
 
-interface Row {
+interface GroundedRun {
   passages: number;
   sources: number;
-  grounded: { coldBuildMs: number; snapshotMB: number; warmStartMs: number; updateOneSourceMs: number; searchP50Ms: number; searchP95Ms: number; completionP50Ms: number; completionP95Ms: number; diagnostics5000WordsMs: number };
-  baseline: { buildMs: number; searchP50Ms: number; searchP95Ms: number };
-  speedupP50: number;
-  recallAt10: number;
+  coldBuildMs: number;
+  updateMs: number[];
+  searchMs: number[];
+  completionMs: number[];
+  diagnosticsMs: number;
+  results: string[][];
+  peakRssMB: number;
+}
+interface FuseRun {
+  passages: number;
+  buildMs: number;
+  searchMs: number[];
+  results: string[][];
   peakRssMB: number;
 }
 
-function measure(articles: readonly string[], passages: number): Row {
-  (globalThis as { gc?: () => void }).gc?.();
-  peakRss = 0;
-  const sources = buildSources(articles, passages);
-  const [index, coldBuildMs] = time(() => new SearchIndex(sources));
-  const snapshotJson = JSON.stringify(index.toSnapshot());
-  const [, warmStartMs] = time(() => SearchIndex.fromSnapshot(JSON.parse(snapshotJson) as SearchSnapshot));
-  // A writer edits one article: only that source is re-indexed.
-  const updateMs = sources.slice(0, 10).map((source) => time(() => index.addSource({ ...source, paragraphs: [...source.paragraphs] }))[1]);
-
-  index.search('warm up');
-  const ours = QUERIES.map((q) => time(() => index.search(q, { limit: 10 })));
-  const sentences = sources.slice(0, 40).map((s) => s.paragraphs[0].sentences[0]?.text ?? s.paragraphs[0].text);
-  const completion = sentences.map((s) => time(() => rankSources(index, sources, s))[1]);
-  const report = report5000Words(sources);
-  const byKey = new Map(sources.map((s) => [s.meta.key, s]));
-  const [, diagnosticsMs] = time(() => checkReport(report, { corpus: { get: (k) => byKey.get(k), all: () => sources }, search: index }));
-
-  // The baseline: one Fuse over all passages, used the plain way.
-  const docs = sources.flatMap((s) => s.paragraphs.map((p) => ({ key: s.meta.key, paragraph: p.index, text: p.text, title: s.meta.title })));
-  const [fuse, buildMs] = time(() => new Fuse(docs, { keys: ['text', 'title'], ignoreLocation: true, threshold: 0.4 }));
-  const theirs = QUERIES.map((q) => time(() => fuse.search(q, { limit: 10 })));
+/** Of plain fuse.js's top 10 for each query, the share Grounded also returns in its top 10. */
+function recallAt10(ours: string[][], theirs: string[][]): number {
   let agreed = 0;
   let expected = 0;
-  QUERIES.forEach((_, i) => {
-    const mine = new Set(ours[i][0].map((h) => `${h.passage.key}#${h.passage.paragraph}`));
-    for (const r of theirs[i][0]) {
+  theirs.forEach((list, i) => {
+    const mine = new Set(ours[i]);
+    for (const id of list) {
       expected++;
-      if (mine.has(`${r.item.key}#${r.item.paragraph}`)) agreed++;
+      if (mine.has(id)) agreed++;
     }
   });
-  const oursMs = ours.map(([, ms]) => ms);
-  const theirsMs = theirs.map(([, ms]) => ms);
+  return expected ? agreed / expected : 1;
+}
+
+function measure(size: number) {
+  const g = run<GroundedRun>('grounded', size);
+  const w = run<{ passages: number; warmStartMs: number; cacheMB: number; peakRssMB: number }>('warm');
+  if (w.passages !== g.passages) throw new Error(`the warm start read ${w.passages} passages, the cold build had ${g.passages}`);
+  const f = run<FuseRun>('fuse', size);
   return {
-    passages: docs.length,
-    sources: sources.length,
+    passages: g.passages,
+    sources: g.sources,
     grounded: {
-      coldBuildMs: round(coldBuildMs),
-      snapshotMB: round(snapshotJson.length / 1048576),
-      warmStartMs: round(warmStartMs),
-      updateOneSourceMs: round(median(updateMs)),
-      searchP50Ms: round(median(oursMs)),
-      searchP95Ms: round(percentile(oursMs, 95)),
-      completionP50Ms: round(median(completion)),
-      completionP95Ms: round(percentile(completion, 95)),
-      diagnostics5000WordsMs: round(diagnosticsMs),
+      coldBuildMs: round(g.coldBuildMs),
+      warmStartMs: round(w.warmStartMs),
+      cacheMB: w.cacheMB,
+      warmPeakRssMB: w.peakRssMB,
+      updateOneSourceMs: round(median(g.updateMs)),
+      searchP50Ms: round(median(g.searchMs)),
+      searchP95Ms: round(percentile(g.searchMs, 95)),
+      searchMaxMs: round(Math.max(...g.searchMs)),
+      completionP50Ms: round(median(g.completionMs)),
+      completionP95Ms: round(percentile(g.completionMs, 95)),
+      diagnostics5000WordsMs: round(g.diagnosticsMs),
+      peakRssMB: g.peakRssMB,
     },
-    baseline: { buildMs: round(buildMs), searchP50Ms: round(median(theirsMs)), searchP95Ms: round(percentile(theirsMs, 95)) },
-    speedupP50: round(median(theirsMs) / median(oursMs), 1),
-    recallAt10: round(expected ? agreed / expected : 1, 3),
-    peakRssMB: round(peakRss / 1048576, 0),
+    baseline: { buildMs: round(f.buildMs), searchP50Ms: round(median(f.searchMs)), searchP95Ms: round(percentile(f.searchMs, 95)), peakRssMB: f.peakRssMB },
+    speedupP50: round(median(f.searchMs) / median(g.searchMs), 1),
+    recallAt10: round(recallAt10(g.results, f.results), 3),
+    perQuery: QUERIES.map((q, i) => ({ query: q, groundedMs: round(g.searchMs[i]), fuseMs: round(f.searchMs[i]), recall: round(recallAt10([g.results[i]], [f.results[i]]), 2) })),
   };
 }
 
-const articles = loadArticles(articlesDir);
+/**
+ * What installing and starting Grounded costs: the packaged .vsix's size, and the activation
+ * time the real extension host reported in the last integration run (test-results/scale.json).
+ */
+function extensionFootprint(): { vsixKB?: number; activationMs?: number; activationSource: string } {
+  const out = join(mkdtempSync(join(tmpdir(), 'grounded-vsix-')), 'grounded.vsix');
+  let vsixKB: number | undefined;
+  try {
+    execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: repoRoot, stdio: 'ignore' });
+    vsixKB = Math.round(statSync(out).size / 1024);
+  } catch (e) {
+    console.error(`Could not package the .vsix: ${(e as Error).message}`);
+  }
+  const scale = join(repoRoot, 'test-results', 'scale.json');
+  const activationMs = existsSync(scale) ? (JSON.parse(readFileSync(scale, 'utf8')) as { activation?: { ms: number } }).activation?.ms : undefined;
+  return { vsixKB, activationMs, activationSource: existsSync(scale) ? `measured in the real extension host by scale.test.ts, ${statSync(scale).mtime.toISOString().slice(0, 16)}` : 'no integration run yet' };
+}
+
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform} ${process.arch}` };
-const [, coldArticlesMs] = time(() => new SearchIndex(buildSources(articles, Infinity)));
-const rows = sizes.map((n) => measure(articles, n));
-const result = { machine, articles: articles.length, coldIndexAllArticlesMs: round(coldArticlesMs), queries: QUERIES.length, rows };
+const coldStart = run<{ articles: number; passages: number; parseMs: number; indexMs: number; peakRssMB: number }>('articles');
+const rows = sizes.map(measure);
+const result = { date: new Date().toISOString().slice(0, 10), machine, articlesDir, coldStart, queries: QUERIES.length, misspelt: MISSPELT, rows, extension: extensionFootprint() };
 mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
 writeFileSync(join(repoRoot, 'test-results', 'bench.json'), JSON.stringify(result, null, 2));
+rmSync(scratch, { recursive: true, force: true });
 console.log(JSON.stringify(result, null, 2));
-console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}. ${articles.length} articles; index of all of them built cold in ${round(coldArticlesMs, 0)} ms.\n`);
-console.log('| passages | search p50 / p95 (ms) | plain Fuse p50 / p95 (ms) | speed-up | recall@10 | completion p95 (ms) | checks, 5,000 words (ms) | cold build (ms) | warm start (ms) | one source re-indexed (ms) | peak RSS (MB) |');
+
+const n = (x: number) => x.toLocaleString('en');
+console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}.`);
+console.log(`Articles: ${n(coldStart.articles)} from ${articlesDir} (${n(coldStart.passages)} passages as the extension cuts them): cold start ${n(Math.round(coldStart.parseMs + coldStart.indexMs))} ms (parse ${n(Math.round(coldStart.parseMs))} + index ${n(Math.round(coldStart.indexMs))}).`);
+console.log(`Extension: .vsix ${result.extension.vsixKB ?? '?'} KB; activation ${result.extension.activationMs ?? '(not measured yet: run npm run test:integration)'} ms (${result.extension.activationSource}).`);
+console.log(`Queries: ${QUERIES.length}, ${MISSPELT} misspelt; each engine in its own process.\n`);
+console.log('| passages | search p50 / p95 (ms) | plain Fuse p50 / p95 (ms) | speed-up (p50) | recall@10 | completion p50 / p95 (ms) | checks, 5,000 words (ms) | cold build (ms) | warm start (ms) | one source re-indexed (ms) | peak RSS, Grounded / plain Fuse (MB) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.passages.toLocaleString('en')} | ${r.grounded.searchP50Ms} / ${r.grounded.searchP95Ms} | ${r.baseline.searchP50Ms} / ${r.baseline.searchP95Ms} | ${r.speedupP50}× | ${r.recallAt10} | ${r.grounded.completionP95Ms} | ${r.grounded.diagnostics5000WordsMs} | ${r.grounded.coldBuildMs} | ${r.grounded.warmStartMs} | ${r.grounded.updateOneSourceMs} | ${r.peakRssMB} |`);
+  const g = r.grounded;
+  console.log(
+    `| ${n(r.passages)} | ${g.searchP50Ms} / ${g.searchP95Ms} | ${n(r.baseline.searchP50Ms)} / ${n(r.baseline.searchP95Ms)} | ${n(r.speedupP50)}× | ${r.recallAt10} | ${g.completionP50Ms} / ${g.completionP95Ms} | ${g.diagnostics5000WordsMs} | ${n(g.coldBuildMs)} | ${g.warmStartMs} | ${g.updateOneSourceMs} | ${g.peakRssMB} / ${r.baseline.peakRssMB} |`,
+  );
 }

@@ -1,15 +1,15 @@
 // npm run eval: how often the figure checks are wrong on real news text. Each sentence of
 // a BBC article that has a figure is cited against its own article: any figure finding is
 // false. Then one figure of the sentence is changed: a figure-mismatch should follow.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkReport } from '../../src/core/check/check-report';
 import { parseArticle } from '../../src/core/corpus/article';
 import { Corpus } from '../../src/core/corpus/corpus';
 import { extractFigures } from '../../src/core/figures/extract';
-import { loadArticles } from '../bench/bbc';
+import { bbcNewsDir, loadArticles } from '../bench/bbc';
 
 const repoRoot = resolve(__dirname, '../../..');
-const dir = process.argv[2] ?? join(repoRoot, '..', 'shared', 'bench', 'bbc-news');
+const dir = process.argv[2] ?? bbcNewsDir(repoRoot);
 const limit = Number(process.argv[3] ?? 300);
 
 let claims = 0;

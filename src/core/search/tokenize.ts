@@ -19,13 +19,39 @@ export function foldTerm(word: string): string {
     .replace(/'s$/, '');
 }
 
+const PLAIN = /^[a-z0-9]+$/;
+const folded = new Map<string, string>();
+
+/** foldTerm of a word as the text has it (separators included), remembered: indexing folds the same words again and again. */
+function foldWord(raw: string): string {
+  if (PLAIN.test(raw)) return raw;
+  let term = folded.get(raw);
+  if (term === undefined) {
+    term = foldTerm(raw.replace(/,/g, ''));
+    if (folded.size >= 200_000) folded.clear();
+    folded.set(raw, term);
+  }
+  return term;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const term = foldTerm(m[0].replace(/,/g, ''));
+    const term = foldWord(m[0]);
     if (term) tokens.push({ term, start: m.index, end: m.index + m[0].length });
   }
   return tokens;
+}
+
+/** The folded words of a text, without their places (what indexing needs, at less cost). */
+export function termsOf(text: string): string[] {
+  const terms: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const term = foldWord(m[0]);
+    if (term) terms.push(term);
+  }
+  return terms;
 }
 
 export const STOP_WORDS = new Set(

@@ -1,0 +1,302 @@
+// Ranks passages for a short query as plain fuse.js ranks them all, running fuse.js on a
+// few of them. fuse.js scores a passage by the fewest edits that turn the query into some
+// part of its text (and of its source's title), weighted by their lengths. The inverted
+// index finds every passage that could match and bounds those edits from below by the
+// query words it lacks; candidates are taken best bound first and their bounds tightened
+// (the edits counted on the text, then on the title) until no remaining bound can beat the
+// results found: a threshold algorithm. fuse.js then scores and orders the finalists.
+import type { DocTable } from './doc-table';
+import type { WordExpansions } from './expansions';
+import { bitapScores, EXACT_SCORE, FUSE_MAX_PATTERN, FUSE_THRESHOLD, keyFactor, maxErrors } from './fuse-scoring';
+import type { PostingList } from './postings';
+import type { Scratch } from './scratch';
+import { STOP_WORDS, tokenize } from './tokenize';
+import { PatternDistance } from './vocabulary';
+
+export interface RankedDoc {
+  id: number;
+  /** fuse.js's score: 0 is a perfect match, 1 none. */
+  score: number;
+}
+
+/** What the ranking needs of the index. */
+export interface RankingIndex {
+  readonly table: DocTable;
+  postings(term: string): PostingList | undefined;
+  /** Numbers of the sources whose title has the term. */
+  titleSources(term: string): Iterable<number>;
+  /** Vocabulary words within `maxEdits` edits of `word` (as a substring). */
+  expansions(word: string, maxEdits: number): WordExpansions;
+  /** Working arrays for every passage and source, all zero. */
+  scratch(): Scratch;
+}
+
+/**
+ * Edits a query word may take in the vocabulary at most, besides fuse.js's share of its length:
+ * beyond that nearly every word is a match, and short words (which letter trigrams cannot
+ * find) would be too.
+ */
+const MAX_WORD_EDITS = 4;
+// How far a candidate's text bound has been tightened.
+const TEXT_ESTIMATE = 0; // from the query words it has
+const TEXT_EXACT = 1; // edits counted on its text
+
+/**
+ * The best `limit` passages for `query` in fuse.js's order, or undefined when the query is
+ * not one fuse.js matches as a whole (longer than its pattern limit, or only stop words).
+ * `sources` marks the source numbers to search, when not all.
+ */
+export function rankLikeFuse(index: RankingIndex, query: string, limit: number, sources?: Uint8Array): RankedDoc[] | undefined {
+  const pattern = query.toLowerCase();
+  if (!pattern.trim() || pattern.length > FUSE_MAX_PATTERN) return undefined;
+  const words = [...new Set(tokenize(query).map((t) => t.term))].filter((t) => !STOP_WORDS.has(t));
+  if (words.length === 0) return undefined;
+  const run = new RankingRun(index, query, pattern, words, sources);
+  try {
+    return run.rank(limit);
+  } finally {
+    run.release();
+  }
+}
+
+class RankingRun {
+  private readonly table: DocTable;
+  private readonly m: number;
+  private readonly allowed: number;
+  private readonly distance: PatternDistance;
+  private readonly scratch: Scratch;
+  private readonly touched: number[] = [];
+  private readonly titled: number[] = [];
+  /**
+   * Candidates of untitled sources, by the fewest edits their words allow, each group ordered
+   * by length: their bound depends on those two alone, so they wait outside the heap until
+   * their bound may come first.
+   */
+  private readonly groups: Int32Array[] = [];
+  private readonly groupNext: number[] = [];
+  /** Sources whose title matches, best first. */
+  private titleOrder: number[] = [];
+
+  constructor(
+    private readonly index: RankingIndex,
+    private readonly query: string,
+    private readonly pattern: string,
+    private readonly words: string[],
+    private readonly sources: Uint8Array | undefined,
+  ) {
+    this.table = index.table;
+    this.m = pattern.length;
+    this.allowed = maxErrors(this.m);
+    this.distance = new PatternDistance(pattern);
+    this.scratch = index.scratch();
+  }
+
+  /** fuse.js's factor for a text or title with this many edits (1: no match). */
+  private factor(errors: number, words: number, equal: boolean): number {
+    return errors > this.allowed ? 1 : keyFactor(equal ? 0 : Math.max(EXACT_SCORE, errors / this.m), words);
+  }
+
+  /** No edit found yet: a text as long as the query may even equal it, fuse.js's best score. */
+  private textBound(errors: number, id: number): number {
+    return this.factor(errors, this.table.words[id], errors === 0 && this.table.passages[id]!.text.length === this.m);
+  }
+
+  private titleFactor(source: number): number {
+    return this.scratch.titleMatches[source] ? this.scratch.titleFactor[source] : 1;
+  }
+
+  /**
+   * How many edits each query word may take in the vocabulary. A passage with none of the
+   * words then needs more edits than fuse.js allows, so the index may pass it by; the edits
+   * go where they add the fewest posting entries to read.
+   */
+  private allowances(): Array<{ expansions: WordExpansions; allowance: number }> {
+    const infos = this.words.map((w) => {
+      const max = Math.min(this.allowed, Math.floor(FUSE_THRESHOLD * w.length), MAX_WORD_EDITS);
+      return { expansions: this.index.expansions(w, max), allowance: 0, max };
+    });
+    for (let missing = infos.length; missing <= this.allowed; missing++) {
+      let cheapest: (typeof infos)[number] | undefined;
+      let cheapestCost = Infinity;
+      for (const i of infos) {
+        const cost = i.allowance < i.max ? i.expansions.postingsUpTo[i.allowance + 1] - i.expansions.postingsUpTo[i.allowance] : Infinity;
+        if (cost < cheapestCost) [cheapest, cheapestCost] = [i, cost];
+      }
+      if (!cheapest) break;
+      cheapest.allowance++;
+    }
+    return infos;
+  }
+
+  /** Bounds every passage's and title's edits by the query words they lack (each costs more than its allowance). */
+  private collect(): void {
+    const { index, table, allowed, touched, titled } = this;
+    const { delta, seenBy, flags: isCandidate, heap, titleDelta, titleSeenBy, titleFactor, titleMatches } = this.scratch;
+    const infos = this.allowances().map(({ expansions, allowance }) => ({ missing: allowance + 1, list: expansions.list, count: expansions.countUpTo[allowance] }));
+    const missingTotal = infos.reduce((sum, i) => sum + i.missing, 0);
+    infos.forEach((info, w) => {
+      for (let x = 0; x < info.count; x++) {
+        const { term, cost } = info.list[x];
+        const list = index.postings(term);
+        for (let k = list?.start ?? 0, end = list?.end ?? 0; k < end; k++) {
+          const id = list!.ids[k];
+          if (seenBy[id] === w + 1) continue;
+          if (seenBy[id] === 0) touched.push(id);
+          seenBy[id] = w + 1;
+          delta[id] += cost - info.missing;
+        }
+        for (const n of index.titleSources(term)) {
+          if (titleSeenBy[n] === w + 1) continue;
+          if (titleSeenBy[n] === 0) titled.push(n);
+          titleSeenBy[n] = w + 1;
+          titleDelta[n] += cost - info.missing;
+        }
+      }
+    });
+    // Titles are short: their edits are counted outright, for those whose words allow a match.
+    for (const n of titled) {
+      const source = table.sources[n];
+      if (!source || missingTotal + titleDelta[n] > allowed || (this.sources && !this.sources[n])) continue;
+      const factor = this.factor(this.distance.in(source.title), source.titleWords, this.equalsPattern(source.title));
+      if (factor >= 1) continue;
+      titleFactor[n] = factor;
+      titleMatches[n] = 1;
+      this.titleOrder.push(n);
+    }
+    this.titleOrder.sort((a, b) => titleFactor[a] - titleFactor[b]);
+
+    const untitled: number[][] = Array.from({ length: allowed + 1 }, () => []);
+    for (const id of touched) {
+      const errors = missingTotal + delta[id];
+      const n = table.source[id];
+      if (errors > allowed || n < 0 || (this.sources && !this.sources[n])) continue;
+      isCandidate[id] = 1;
+      if (!titleMatches[n]) untitled[errors].push(id);
+      else {
+        const bound = this.textBound(errors, id);
+        heap.push(id, bound * titleFactor[n], TEXT_ESTIMATE);
+      }
+    }
+    heap.heapify();
+    for (const ids of untitled) {
+      this.groups.push(sortByWords(ids, table.words));
+      this.groupNext.push(0);
+    }
+  }
+
+  /** The group whose next candidate has the best bound, and that bound. */
+  private nextUntitled(): { group: number; bound: number } {
+    let group = -1;
+    let bound = Infinity;
+    for (let errors = 0; errors < this.groups.length; errors++) {
+      const i = this.groupNext[errors];
+      if (i >= this.groups[errors].length) continue;
+      // Without edits a text may equal the query: the group's bound allows it.
+      const b = this.factor(errors, this.table.words[this.groups[errors][i]], errors === 0);
+      if (b < bound) [group, bound] = [errors, b];
+    }
+    return { group, bound };
+  }
+
+  rank(limit: number): RankedDoc[] {
+    this.collect();
+    const { heap, titleFactor } = this.scratch;
+    const found: RankedDoc[] = [];
+    const beaten = (score: number, id: number) => {
+      if (found.length < limit) return false;
+      const last = found[found.length - 1];
+      return score > last.score || (score === last.score && id > last.id);
+    };
+    let nextTitle = 0;
+    let untitled = this.nextUntitled();
+    for (;;) {
+      // Let in the next untitled candidate, or a title's passages, while their bound may come first.
+      const top = heap.size > 0 ? heap.topScore() : Infinity;
+      const titleBound = nextTitle < this.titleOrder.length ? titleFactor[this.titleOrder[nextTitle]] : Infinity;
+      if (untitled.bound < Infinity && untitled.bound <= top && untitled.bound <= titleBound) {
+        const id = this.groups[untitled.group][this.groupNext[untitled.group]++];
+        const bound = this.textBound(untitled.group, id);
+        heap.reinsert(id, bound, TEXT_ESTIMATE);
+        untitled = this.nextUntitled();
+        continue;
+      }
+      if (titleBound < Infinity && titleBound <= top) {
+        this.admitTitle(this.titleOrder[nextTitle++]);
+        continue;
+      }
+      if (heap.size === 0 || beaten(heap.topScore(), heap.topId())) break;
+
+      const c = heap.pop();
+      const n = this.table.source[c.id];
+      if (c.level === TEXT_EXACT) {
+        insertSorted(found, { id: c.id, score: c.score }, limit);
+        continue;
+      }
+      // Count the text's edits; the candidate goes back in line with its exact score.
+      const text = this.table.passages[c.id]!.text;
+      const textFactor = this.factor(this.distance.in(text), this.table.words[c.id], this.equalsPattern(text));
+      const score = textFactor * this.titleFactor(n);
+      if (score < 1) heap.reinsert(c.id, score, TEXT_EXACT);
+    }
+    return this.confirmWithFuse(found);
+  }
+
+  private equalsPattern(text: string): boolean {
+    return text.length === this.m && text.toLowerCase() === this.pattern;
+  }
+
+  /** Passages of a title whose text cannot match: the title's factor alone. */
+  private admitTitle(n: number): void {
+    const isCandidate = this.scratch.flags;
+    for (const id of this.table.sources[n]!.docs) {
+      if (!isCandidate[id] && this.table.source[id] === n) this.scratch.heap.reinsert(id, this.titleFactor(n), TEXT_EXACT);
+    }
+  }
+
+  /** fuse.js scores the finalists' texts and titles itself, and its order is the answer. */
+  private confirmWithFuse(found: RankedDoc[]): RankedDoc[] {
+    const sources = found.map((f) => this.table.sources[this.table.source[f.id]]!);
+    const textScores = bitapScores(this.query, found.map((f) => this.table.passages[f.id]!.text));
+    const titleScores = bitapScores(this.query, sources.map((s) => s.title));
+    const out: RankedDoc[] = [];
+    found.forEach((f, i) => {
+      const text = textScores[i];
+      const title = titleScores[i];
+      if (text === undefined && title === undefined) return;
+      // As fuse.js multiplies them: the text's factor, then the title's (1 for a key that did not match).
+      out.push({ id: f.id, score: keyFactor(text, this.table.words[f.id]) * keyFactor(title, sources[i].titleWords) });
+    });
+    return out.sort((a, b) => a.score - b.score || a.id - b.id);
+  }
+
+  /** Leaves the shared working arrays as it found them. */
+  release(): void {
+    const { delta, seenBy, flags, heap, titleDelta, titleSeenBy, titleFactor, titleMatches } = this.scratch;
+    for (const id of this.touched) delta[id] = seenBy[id] = flags[id] = 0;
+    for (const n of this.titled) titleDelta[n] = titleSeenBy[n] = titleFactor[n] = titleMatches[n] = 0;
+    heap.clear();
+  }
+}
+
+function insertSorted(list: RankedDoc[], item: RankedDoc, limit: number): void {
+  let i = list.length;
+  while (i > 0 && (list[i - 1].score > item.score || (list[i - 1].score === item.score && list[i - 1].id > item.id))) i--;
+  list.splice(i, 0, item);
+  if (list.length > limit) list.pop();
+}
+
+/** Ids ordered by word count (a counting sort: counts are small integers). */
+function sortByWords(ids: readonly number[], wordsOf: Int32Array): Int32Array {
+  const words = new Int32Array(ids.length);
+  let max = 0;
+  ids.forEach((id, i) => {
+    words[i] = Math.min(wordsOf[id], 0xffff);
+    if (words[i] > max) max = words[i];
+  });
+  const starts = new Int32Array(max + 2);
+  for (const w of words) starts[w + 1]++;
+  for (let w = 1; w < starts.length; w++) starts[w] += starts[w - 1];
+  const out = new Int32Array(ids.length);
+  ids.forEach((id, i) => (out[starts[words[i]]++] = id));
+  return out;
+}

@@ -1,0 +1,115 @@
+// One measurement of `npm run bench`, in a process of its own so that its peak memory is its
+// own: Grounded at one corpus size, its warm start from the cache that run wrote, plain
+// fuse.js at one size, or the parse and index of every article as the extension does it. Prints one JSON object on stdout.
+import Fuse from 'fuse.js';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { checkReport } from '../../src/core/check/check-report';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { parseFile } from '../../src/core/corpus/parse-file';
+import type { Source } from '../../src/core/model';
+import { rankSources } from '../../src/core/search/relevance';
+import { SearchIndex } from '../../src/core/search/search-index';
+import { buildSources, loadArticles } from './bbc';
+import { QUERIES, WARM_UP } from './queries';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  if (i < 0 || i + 1 >= args.length) throw new Error(`bench-run: ${name} is required`);
+  return args[i + 1];
+};
+const engine = option('--engine');
+const articles = engine === 'warm' ? [] : loadArticles(option('--articles'));
+const passages = engine === 'articles' || engine === 'warm' ? Infinity : Number(option('--size'));
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+function time<T>(f: () => T): [T, number] {
+  const t = performance.now();
+  const r = f();
+  return [r, performance.now() - t];
+}
+const peakRssMB = () => round(process.resourceUsage().maxRSS / 1024, 0);
+const idOf = (key: string, paragraph: number) => `${key}#${paragraph}`;
+
+function report5000Words(sources: readonly Source[]): string {
+  const lines: string[] = [];
+  let words = 0;
+  for (let i = 0; words < 5000; i++) {
+    const s = sources[(i * 7919) % sources.length];
+    const p = s.paragraphs[i % s.paragraphs.length];
+    const sentence = p.sentences[0]?.text ?? p.text;
+    lines.push(`${sentence.replace(/[.!?]$/, '')} [@${s.meta.key}, para. ${p.index}].`);
+    words += sentence.split(/\s+/).length;
+  }
+  return lines.join('\n\n');
+}
+
+function grounded() {
+  const sources = buildSources(articles, passages);
+  gc();
+  const [index, coldBuildMs] = time(() => new SearchIndex(sources));
+  // The first queries wake the JIT up, as a writer's first keystrokes would.
+  for (const q of [...WARM_UP, ...WARM_UP]) index.search(q, { limit: 10 });
+  const results: string[][] = [];
+  const searchMs = QUERIES.map((q) => {
+    const [hits, ms] = time(() => index.search(q, { limit: 10 }));
+    results.push(hits.map((h) => idOf(h.passage.key, h.passage.paragraph)));
+    return ms;
+  });
+  const sentences = sources.slice(0, 40).map((s) => s.paragraphs[0].sentences[0]?.text ?? s.paragraphs[0].text);
+  const completionMs = sentences.map((s) => time(() => rankSources(index, sources, s))[1]);
+  const report = report5000Words(sources);
+  const byKey = new Map(sources.map((s) => [s.meta.key, s]));
+  const [, diagnosticsMs] = time(() => checkReport(report, { corpus: { get: (k) => byKey.get(k), all: () => sources }, search: index }));
+  // A writer edits one article: only that source is re-indexed.
+  const updateMs = sources.slice(0, 10).map((source) => time(() => index.addSource({ ...source, paragraphs: [...source.paragraphs] }))[1]);
+  const peak = peakRssMB();
+  // The on-disk cache, for the warm start measured in a process of its own.
+  writeFileSync(option('--cache'), index.toBinary());
+  return { passages: index.passageCount, sources: sources.length, coldBuildMs, updateMs, searchMs, completionMs, diagnosticsMs, results, peakRssMB: peak };
+}
+
+/** A reload: the index read back from the on-disk cache, ready to answer its first query. */
+function warmStart() {
+  const file = option('--cache');
+  const [index, warmStartMs] = time(() => {
+    const loaded = SearchIndex.fromBinary(readFileSync(file));
+    loaded.search('parliament', { limit: 10 });
+    return loaded;
+  });
+  return { passages: index.passageCount, warmStartMs, cacheMB: round(statSync(file).size / 1048576, 1), peakRssMB: peakRssMB() };
+}
+
+function plainFuse() {
+  const sources = buildSources(articles, passages);
+  gc();
+  const docs = sources.flatMap((s) => s.paragraphs.map((p) => ({ key: s.meta.key, paragraph: p.index, text: p.text, title: s.meta.title })));
+  const [fuse, buildMs] = time(() => new Fuse(docs, { keys: ['text', 'title'], ignoreLocation: true, threshold: 0.4 }));
+  const results: string[][] = [];
+  const searchMs = QUERIES.map((q) => {
+    const [hits, ms] = time(() => fuse.search(q, { limit: 10 }));
+    results.push(hits.map((h) => idOf(h.item.key, h.item.paragraph)));
+    return ms;
+  });
+  return { passages: docs.length, buildMs, searchMs, results, peakRssMB: peakRssMB() };
+}
+
+/** What the extension does with a folder of articles on a cold start: parse every file, then index. */
+function articlesColdStart() {
+  gc();
+  const [corpus, parseMs] = time(() => {
+    const c = new Corpus();
+    articles.forEach((text, i) => {
+      const parsed = parseFile(`bench/article-${i}.txt`, new TextEncoder().encode(text));
+      if (parsed.kind === 'article') c.upsert(parsed.article);
+    });
+    return c;
+  });
+  const [index, indexMs] = time(() => new SearchIndex(corpus.all()));
+  return { articles: articles.length, passages: index.passageCount, parseMs, indexMs, peakRssMB: peakRssMB() };
+}
+
+const measure = { grounded, warm: warmStart, fuse: plainFuse, articles: articlesColdStart }[engine];
+if (!measure) throw new Error(`bench-run: unknown engine ${engine}`);
+process.stdout.write(JSON.stringify(measure()));
