@@ -21,6 +21,7 @@ function files(dir, suffix) {
 
 const jobs = [
   build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'], minify: !watch }),
+  build({ ...common, entryPoints: ['src/worker/index-worker.ts'], outfile: 'dist/index-worker.js', format: 'cjs', minify: !watch }),
   build({
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -1,13 +1,28 @@
 import * as vscode from 'vscode';
-import { formatOf, parseArticle } from '../core/corpus/article';
+import { formatOf } from '../core/corpus/article';
 import { Corpus } from '../core/corpus/corpus';
-import { decodeBytes, formatBytes } from '../core/corpus/decode';
-import { parseReferences, REFERENCES_FILE } from '../core/corpus/references';
+import type { FigureGroup } from '../core/figures/corpus-figures';
+import type { FileParse } from '../core/corpus/parse-file';
+import { REFERENCES_FILE } from '../core/corpus/references';
 import { matchesAny } from '../core/glob';
-import { LineIndex } from '../core/positions';
 import type { LoadProblem, Source } from '../core/model';
+import { syncIndex } from '../core/search/index-sync';
 import { SearchIndex } from '../core/search/search-index';
+import type { IndexWorker } from '../worker/index-client';
+import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
 import { DisposableStore } from './disposables';
+
+/** Longest run of index work on the extension host's thread before it yields. */
+const SLICE_MS = 8;
+
+/** How the last full scan went. */
+export interface ScanStats {
+  parsed: number;
+  fromCache: number;
+  /** Whether the search index came from the on-disk cache rather than being built. */
+  indexReused: boolean;
+  ms: number;
+}
 
 interface CorpusSettings {
   include: string[];
@@ -25,9 +40,10 @@ function readSettings(): CorpusSettings {
 }
 
 /**
- * Keeps the corpus in step with the workspace: finds the source files the settings name,
- * reads them through VS Code's file system, and follows creations, changes, renames and
- * deletions. Locations in the core are URI strings.
+ * Keeps the corpus in step with the workspace: finds the source files the settings name and
+ * follows creations, changes, renames and deletions. The index worker reads, parses and
+ * indexes them off this thread; this side keeps the parsed corpus (locations are URI
+ * strings) and adopts the worker's search index in slices, so the editor never waits.
  */
 export class CorpusService implements vscode.Disposable {
   readonly corpus = new Corpus();
@@ -35,25 +51,41 @@ export class CorpusService implements vscode.Disposable {
   private watchers = new DisposableStore();
   private readonly changed = this.store.add(new vscode.EventEmitter<void>());
   private readonly indexing = this.store.add(new vscode.EventEmitter<boolean>());
+  private readonly scanned = this.store.add(new vscode.EventEmitter<ScanStats>());
   private readonly problemsByLocation = new Map<string, LoadProblem[]>();
-  private readonly ranges = new WeakMap<LoadProblem, vscode.Range>();
+  /** Every file this side holds (articles and metadata files). */
+  private readonly known = new Set<string>();
   private readonly diagnostics = this.store.add(vscode.languages.createDiagnosticCollection('grounded-sources'));
+  /** Problems already written to the log, so a publish logs only what is new. */
+  private logged = new Set<string>();
   private settings = readSettings();
-  private index = new SearchIndex([]);
+  private index = new SearchIndex();
   /** What the index holds, by file: compared with the corpus to find what changed. */
-  private readonly indexed = new Map<string, Source>();
+  private indexed = new Map<string, Source>();
   private indexVersion = -1;
+  private indexing_: Promise<void> = Promise.resolve();
+  private stats: ScanStats = { parsed: 0, fromCache: 0, indexReused: false, ms: 0 };
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private pending = new Map<string, 'update' | 'delete'>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private busy = 0;
-  private firstScan: Promise<void> | undefined;
+  private hasScanned = false;
+  private watching = false;
+  /** Scans and updates run one at a time, in order; a scan asked for while another waits supersedes it. */
+  private work: Promise<void> = Promise.resolve();
+  private scanGeneration = 0;
 
   /** Fires after the set of sources changed. */
   readonly onDidChange = this.changed.event;
   /** Fires with true when indexing starts and false when it ends. */
   readonly onDidChangeIndexing = this.indexing.event;
+  /** Fires after each full scan. */
+  readonly onDidScan = this.scanned.event;
 
-  constructor(private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly output: vscode.LogOutputChannel,
+    private worker: IndexWorker,
+  ) {
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('grounded.corpus')) void this.rescan();
@@ -62,70 +94,112 @@ export class CorpusService implements vscode.Disposable {
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
   }
 
-  /** Resolves when the first full scan has finished. */
+  /** Resolves when the first full scan (and whatever was queued with it) has finished. */
   ready(): Promise<void> {
-    this.firstScan ??= this.rescan();
-    return this.firstScan;
+    if (!this.hasScanned) void this.rescan();
+    return this.work;
   }
 
   get isIndexing(): boolean {
     return this.busy > 0;
   }
 
-  /** The search index over the current sources; only sources that changed are re-indexed. */
+  /**
+   * The search index over the sources. While indexing runs it may lag the corpus by the
+   * sources still being added; `onDidChange` fires once it has caught up.
+   */
   searchIndex(): SearchIndex {
-    if (this.indexVersion !== this.corpus.version) this.syncIndex();
     return this.index;
   }
 
-  private syncIndex(): void {
-    if (this.index.wasteful) {
-      this.index = new SearchIndex([]);
-      this.indexed.clear();
+  /** The corpus's figures by what they count, worked out by the worker (seconds for thousands of articles). */
+  async figureGroups(): Promise<FigureGroup[]> {
+    for (;;) {
+      await this.work;
+      const version = this.corpus.version;
+      const groups = await this.worker.figures();
+      // Sources changed while the worker counted: count again, for the corpus as it is now.
+      if (this.corpus.version === version) return groups;
     }
-    const current = new Map(this.corpus.all().map((s) => [s.location, s]));
-    // Remove everything stale first: a key may pass from one file to another.
-    for (const [location, was] of this.indexed) {
-      const now = current.get(location);
-      if (now && now.meta.key === was.meta.key && now.meta.title === was.meta.title && now.paragraphs === was.paragraphs) continue;
-      this.index.removeSource(was.meta.key);
-      this.indexed.delete(location);
-    }
-    for (const source of current.values()) {
-      if (this.indexed.has(source.location)) continue;
-      this.index.addSource(source);
-      this.indexed.set(source.location, source);
-    }
-    this.indexVersion = this.corpus.version;
+  }
+
+  lastScan(): ScanStats {
+    return this.stats;
   }
 
   uriOf(source: Source): vscode.Uri {
     return vscode.Uri.parse(source.location);
   }
 
-  /** Forgets everything and reads the corpus again (settings or folders changed). */
-  async rescan(): Promise<void> {
-    this.settings = readSettings();
-    this.watch();
-    await this.withIndexing(async () => {
-      const uris = await this.findSourceFiles();
-      for (const s of [...this.corpus.all()]) this.corpus.remove(s.location);
-      this.problemsByLocation.clear();
-      const folders = new Set<string>();
-      await mapLimit(uris, 16, async (uri) => {
-        await this.load(uri);
-        folders.add(vscode.Uri.joinPath(uri, '..').toString());
-      });
-      // A metadata file beside the articles gives their keys and titles.
-      await mapLimit([...folders], 16, async (folder) => {
-        const refs = vscode.Uri.joinPath(vscode.Uri.parse(folder), REFERENCES_FILE);
-        if (await exists(refs)) await this.load(refs);
-      });
-    });
-    this.publish();
+  /** Starts over with another worker (as a window reload would) and scans; for tests. */
+  async restartWorker(startWorker: () => IndexWorker): Promise<void> {
+    await this.work;
+    // As a window closing does: what the caches still lack is written first.
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      await this.worker.save();
+    }
+    this.worker.dispose();
+    // Started only now: it reads the caches the old one has just written.
+    this.worker = startWorker();
+    this.index = new SearchIndex();
+    this.indexed = new Map();
+    this.indexVersion = -1;
+    await this.rescan();
   }
 
-  private async findSourceFiles(): Promise<vscode.Uri[]> {
+  /** Reads the corpus again (settings or folders changed; `fresh` drops the caches). */
+  rescan(options: { fresh?: boolean } = {}): Promise<void> {
+    this.hasScanned = true;
+    const generation = ++this.scanGeneration;
+    return this.enqueue(() => (generation === this.scanGeneration ? this.scan(options, generation) : Promise.resolve()));
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    this.work = this.work.then(job).catch((e: unknown) => this.output.error(`Indexing the corpus failed: ${e instanceof Error ? e.message : String(e)}`));
+    return this.work;
+  }
+
+  private async scan(options: { fresh?: boolean }, generation: number): Promise<void> {
+    const superseded = () => generation !== this.scanGeneration;
+    const settings = readSettings();
+    // Watchers are re-made only when the patterns change: a rescan of the same files keeps them.
+    if (!this.watching || JSON.stringify(settings) !== JSON.stringify(this.settings)) {
+      this.settings = settings;
+      this.watch();
+    }
+    if (options.fresh) {
+      await this.worker.clear();
+      this.logged = new Set();
+    }
+    await this.withIndexing(async () => {
+      const started = performance.now();
+      const files = await this.filesToIndex();
+      const wanted = new Set(files.map((f) => f.location));
+      const fromHost: FileToIndex[] = [];
+      const stats = await this.worker.scan(files, this.settings.maxBytes, (outcomes) => {
+        if (!superseded()) for (const o of outcomes) this.take(o, fromHost);
+      });
+      await this.readOnHost(fromHost);
+      // A newer scan is queued: it will publish; this one's corpus must not be.
+      if (superseded()) return;
+      for (const location of [...this.known]) if (!wanted.has(location)) this.forget(location);
+      // Keys for thousands of new sources are assigned a slice at a time, not on the first read.
+      await inSlices(this.corpus.settle());
+      const { bytes, reused } = await this.worker.index();
+      const adopted = await this.adoptIndex(bytes);
+      this.stats = { ...stats, indexReused: reused && adopted, ms: Math.round(performance.now() - started) };
+      await this.publish();
+      this.output.info(
+        `Indexed ${this.corpus.size} sources in ${this.stats.ms} ms (${stats.parsed} parsed, ${stats.fromCache} from the cache; index ${adopted ? (reused ? 'from the cache' : 'built by the worker') : 'built on this thread'}).`,
+      );
+      this.scanned.fire(this.stats);
+    });
+  }
+
+  /** The files the settings name, and the metadata file of each folder that has some. */
+  private async filesToIndex(): Promise<FileToIndex[]> {
     const exclude = this.settings.exclude.length ? `{${this.settings.exclude.join(',')}}` : undefined;
     const found = new Map<string, vscode.Uri>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -135,10 +209,52 @@ export class CorpusService implements vscode.Disposable {
         }
       }
     }
-    return [...found.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+    // Thousands of files: strings are compared and cut, and a Uri is made once per folder only.
+    const locations = [...found.keys()].sort();
+    const folders = new Map<string, vscode.Uri>();
+    for (const location of locations) {
+      const folder = location.slice(0, location.lastIndexOf('/'));
+      if (!folders.has(folder)) folders.set(folder, vscode.Uri.joinPath(found.get(location)!, '..'));
+    }
+    const references = [...folders.values()].map((folder) => ({ ...fileToIndex(vscode.Uri.joinPath(folder, REFERENCES_FILE)), optional: true }));
+    return [...locations.map((location) => fileToIndex(found.get(location)!)), ...references];
+  }
+
+  /** Files the worker cannot read (not on this machine's disk) go through VS Code's file system. */
+  private async readOnHost(files: FileToIndex[]): Promise<void> {
+    for (const file of files) {
+      const uri = vscode.Uri.parse(file.location);
+      let bytes: Uint8Array;
+      try {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch (e) {
+        if (file.optional) continue;
+        this.take({ location: file.location, kind: 'failed', problem: { location: file.location, severity: 'error', message: `Cannot read the file: ${e instanceof Error ? e.message : String(e)}` } }, []);
+        continue;
+      }
+      this.take(await this.worker.parseBytes(file.location, bytes), []);
+    }
+  }
+
+  /** Takes the worker's search index, a slice at a time, if it describes this corpus. */
+  private async adoptIndex(bytes: Uint8Array): Promise<boolean> {
+    const version = this.corpus.version;
+    const sources = this.corpus.all();
+    const index = await inSlices(SearchIndex.load(bytes));
+    const shapes = index.sourceShapes();
+    if (shapes.size !== sources.length || sources.some((s) => shapes.get(s.meta.key) !== s.paragraphs.length)) {
+      // Never expected: the worker's corpus is made from the same files by the same code.
+      this.output.warn('The index worker indexed other sources than the editor holds; indexing on this thread instead.');
+      return false;
+    }
+    this.index = index;
+    this.indexed = new Map(sources.map((s) => [s.location, s]));
+    this.indexVersion = version;
+    return true;
   }
 
   private watch(): void {
+    this.watching = true;
     this.watchers.dispose();
     this.watchers = new DisposableStore();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -168,67 +284,69 @@ export class CorpusService implements vscode.Disposable {
   private queue(uri: vscode.Uri, kind: 'update' | 'delete'): void {
     this.pending.set(uri.toString(), kind);
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => void this.flush(), 100);
+    this.flushTimer = setTimeout(() => void this.enqueue(() => this.flush()), 100);
   }
 
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = new Map();
-    let touched = false;
     await this.withIndexing(async () => {
-      for (const [location, kind] of batch) {
-        const uri = vscode.Uri.parse(location);
-        if (kind === 'delete') {
-          touched = this.corpus.remove(location) || touched;
-          this.problemsByLocation.delete(location);
-        } else if (this.wanted(uri)) {
-          await this.load(uri);
-          touched = true;
+      const deleted = [...batch].filter(([, kind]) => kind === 'delete').map(([location]) => location);
+      const updated = [...batch].filter(([location, kind]) => kind === 'update' && this.wanted(vscode.Uri.parse(location))).map(([location]) => fileToIndex(vscode.Uri.parse(location)));
+      let touched = false;
+      for (const location of deleted) touched = this.forget(location) || touched;
+      if (deleted.length) await this.worker.forget(deleted);
+      if (updated.length) {
+        const fromHost: FileToIndex[] = [];
+        for (const o of await this.worker.update(updated, this.settings.maxBytes)) {
+          this.take(o, fromHost);
+          touched ||= o.kind !== 'unchanged';
         }
+        await this.readOnHost(fromHost);
+        touched ||= fromHost.length > 0;
       }
+      if (touched) await this.publish();
     });
-    if (touched) this.publish();
   }
 
-  private async load(uri: vscode.Uri): Promise<void> {
-    const location = uri.toString();
+  /** Applies what the worker found of one file to this side's corpus. */
+  private take(outcome: FileOutcome, fromHost: FileToIndex[]): void {
+    const { location } = outcome;
     const problems: LoadProblem[] = [];
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > this.settings.maxBytes) {
-        problems.push({ location, severity: 'warning', message: `File is ${formatBytes(stat.size)}, over the ${formatBytes(this.settings.maxBytes)} limit of grounded.corpus.maxFileSizeMB; skipped.` });
-        this.corpus.remove(location);
-        return;
-      }
-      const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
-      if (!decoded.ok) {
-        problems.push({ location, severity: 'warning', message: `Skipped: ${decoded.reason}.` });
-        this.corpus.remove(location);
-        return;
-      }
-      if (decoded.note) problems.push({ location, severity: 'information', message: `File is ${decoded.note}.` });
-      if (uri.path.endsWith(`/${REFERENCES_FILE}`)) {
-        const refs = parseReferences(location, decoded.text);
-        this.corpus.setReferences(location, refs);
-      } else {
-        const article = parseArticle(location, decoded.text, formatOf(uri.path)!);
-        this.corpus.upsert(article);
-        // Problems with a place in the file get a range there (the corpus keeps no text).
-        const lines = new LineIndex(decoded.text);
-        for (const p of article.problems) {
-          if (p.start === undefined) continue;
-          const s = lines.positionAt(p.start);
-          const e = lines.positionAt(p.end ?? p.start);
-          this.ranges.set(p, new vscode.Range(s.line, s.character, e.line, e.character));
-        }
-      }
-    } catch (e) {
-      // Deleted or unreadable between finding and reading it: say so, keep the rest.
-      this.corpus.remove(location);
-      problems.push({ location, severity: 'error', message: `Cannot read the file: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      this.problemsByLocation.set(location, problems);
+    if (outcome.kind === 'needsBytes') {
+      fromHost.push({ location, optional: location.endsWith(`/${REFERENCES_FILE}`) });
+      return;
     }
+    if (outcome.kind === 'unchanged') return;
+    if (outcome.kind === 'absent') {
+      this.forget(location);
+      return;
+    }
+    if (outcome.kind === 'parsed') this.apply(location, outcome.parse, problems);
+    else {
+      this.corpus.remove(location);
+      problems.push(outcome.problem);
+    }
+    this.known.add(location);
+    this.problemsByLocation.set(location, problems);
+  }
+
+  /** Drops a file from this side; true if the corpus had it. */
+  private forget(location: string): boolean {
+    this.known.delete(location);
+    this.problemsByLocation.delete(location);
+    return this.corpus.remove(location);
+  }
+
+  private apply(location: string, result: FileParse, problems: LoadProblem[]): void {
+    if (result.kind === 'skipped') {
+      problems.push({ location, severity: 'warning', message: `Skipped: ${result.reason}.` });
+      this.corpus.remove(location);
+      return;
+    }
+    if (result.note) problems.push({ location, severity: 'information', message: `File is ${result.note}.` });
+    if (result.kind === 'references') this.corpus.setReferences(location, result.references);
+    else this.corpus.upsert(result.article);
   }
 
   private async withIndexing(work: () => Promise<void>): Promise<void> {
@@ -241,45 +359,83 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** Reports problems (output channel and diagnostics on the source files) and announces the change. */
-  private publish(): void {
+  private async publish(): Promise<void> {
     const all = [...[...this.problemsByLocation.values()].flat(), ...this.corpus.problems()];
     const byUri = new Map<string, vscode.Diagnostic[]>();
+    const now = new Set<string>();
     for (const p of all) {
-      this.output[p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warn' : 'info'](`${vscode.Uri.parse(p.location).fsPath}: ${p.message}`);
+      // Each problem is logged once, not again at every change of the corpus.
+      const line = `${vscode.Uri.parse(p.location).fsPath}: ${p.message}`;
+      now.add(`${p.severity} ${line}`);
+      if (!this.logged.has(`${p.severity} ${line}`)) this.output[p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warn' : 'info'](line);
       const diagnostic = new vscode.Diagnostic(
-        this.ranges.get(p) ?? new vscode.Range(0, 0, 0, 0),
+        p.lineRange ? new vscode.Range(...p.lineRange) : new vscode.Range(0, 0, 0, 0),
         p.message,
         p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
       );
       diagnostic.source = 'grounded';
       byUri.set(p.location, [...(byUri.get(p.location) ?? []), diagnostic]);
     }
+    this.logged = now;
     this.diagnostics.clear();
     for (const [location, list] of byUri) this.diagnostics.set(vscode.Uri.parse(location), list);
-    this.output.info(`Indexed ${this.corpus.size} source${this.corpus.size === 1 ? '' : 's'}.`);
+    await this.syncIndex();
+    this.scheduleCacheSave();
     this.changed.fire();
+  }
+
+  /** Brings the index up to the corpus, one source at a time, yielding the thread often. */
+  private syncIndex(): Promise<void> {
+    this.indexing_ = this.indexing_.then(async () => {
+      while (this.indexVersion !== this.corpus.version) {
+        const version = this.corpus.version;
+        if (this.index.wasteful) {
+          // Built aside and swapped in whole, so searches never see half an index.
+          const fresh = new SearchIndex();
+          const indexed = new Map<string, Source>();
+          await inSlices(syncIndex(fresh, indexed, this.corpus.all()));
+          [this.index, this.indexed] = [fresh, indexed];
+        } else await inSlices(syncIndex(this.index, this.indexed, this.corpus.all()));
+        if (this.corpus.version === version) this.indexVersion = version;
+      }
+    });
+    return this.indexing_;
+  }
+
+  // The caches are written a little after the last change, by the worker, off this thread.
+  private scheduleCacheSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.enqueue(() => this.worker.save());
+    }, 1000);
   }
 
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    const worker = this.worker;
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      // Unsaved changes are worth a last save, if the host gives it time; else they are parsed again next time.
+      void worker.save().finally(() => worker.dispose());
+    } else worker.dispose();
     this.watchers.dispose();
     this.store.dispose();
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
+function fileToIndex(uri: vscode.Uri): FileToIndex {
+  return { location: uri.toString(), path: uri.scheme === 'file' ? uri.fsPath : undefined };
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  });
-  await Promise.all(workers);
+/** Runs a generator's steps, yielding the thread whenever a slice has lasted SLICE_MS. */
+async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
 }

@@ -15,6 +15,8 @@ function testFiles(dir: string): string[] {
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // GROUNDED_GREP runs a subset while developing; CI sets none.
+  if (process.env.GROUNDED_GREP) mocha.grep(process.env.GROUNDED_GREP);
   for (const file of testFiles(__dirname).sort()) mocha.addFile(file);
   const report: TestReport = { done: false, passed: 0, failed: 0, pending: 0, tests: [] };
   const resultsFile = process.env.GROUNDED_TEST_RESULTS;

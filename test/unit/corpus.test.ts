@@ -126,6 +126,35 @@ describe('keys', () => {
     assert.deepEqual(make(), make());
   });
 
+  it('settles keys in steps to the same result as at once, and drops steps a change overtook', () => {
+    const articles = Array.from({ length: 700 }, (_, i) => parseArticle(`/c/${String(i).padStart(3, '0')}.txt`, `Troops Mass At The Border ${i % 3}\n\nBody.\n`, 'text'));
+    const keysOf = (c: Corpus) => Object.fromEntries(c.all().map((s) => [s.location, s.meta.key]));
+    const atOnce = new Corpus();
+    for (const a of articles) atOnce.upsert(a);
+
+    const stepped = new Corpus();
+    for (const a of articles) stepped.upsert(a);
+    const steps = stepped.settle();
+    let count = 0;
+    while (!steps.next().done) count++;
+    assert.ok(count >= 3, `settled in ${count} steps`);
+    const version = stepped.version;
+    assert.deepEqual(keysOf(stepped), keysOf(atOnce));
+    assert.equal(stepped.version, version, 'reading after settling assigns nothing again');
+
+    // A change between steps: the steps' result is dropped and the next read sees the change.
+    const overtaken = stepped.settle();
+    assert.ok(overtaken.next().done, 'nothing to settle when nothing changed');
+    stepped.upsert(parseArticle('/c/000.txt', 'Another Title\n\nBody.\n', 'text'));
+    const again = stepped.settle();
+    again.next();
+    stepped.remove('/c/001.txt');
+    while (!again.next().done);
+    assert.equal(stepped.atLocation('/c/000.txt')?.meta.key, 'another-title');
+    assert.equal(stepped.atLocation('/c/001.txt'), undefined);
+    assert.equal(stepped.all().length, 699);
+  });
+
   it('replaces keys pandoc does not allow and says so', () => {
     const corpus = new Corpus();
     corpus.upsert(parseArticle('/c/a.md', '---\nid: "bad key!"\n---\nText.\n', 'markdown'));

@@ -3,10 +3,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadProblem, Source } from '../model';
-import { formatOf, parseArticle } from './article';
+import { formatOf } from './article';
 import { Corpus } from './corpus';
-import { decodeBytes, formatBytes } from './decode';
-import { parseReferences, REFERENCES_FILE } from './references';
+import { formatBytes } from './decode';
+import { isReferencesFile, parseFile } from './parse-file';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -40,7 +40,7 @@ export async function listFiles(dir: string, problems: LoadProblem[]): Promise<s
 
 /** Reads one file into the corpus (an article or the metadata file); problems say what went wrong. */
 export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadProblem[]> {
-  const isReferences = path.endsWith(REFERENCES_FILE);
+  const isReferences = isReferencesFile(path);
   const format = formatOf(path);
   if (!isReferences && !format) return [];
   let bytes: Uint8Array;
@@ -53,11 +53,11 @@ export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFA
   } catch (e) {
     return [{ location: path, severity: 'error', message: `Cannot read file: ${(e as Error).message}` }];
   }
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return [{ location: path, severity: 'warning', message: `Skipped: ${decoded.reason}.` }];
-  const problems: LoadProblem[] = decoded.note ? [{ location: path, severity: 'information', message: `File is ${decoded.note}.` }] : [];
-  if (isReferences) corpus.setReferences(path, parseReferences(path, decoded.text));
-  else corpus.upsert(parseArticle(path, decoded.text, format!));
+  const result = parseFile(path, bytes);
+  if (result.kind === 'skipped') return [{ location: path, severity: 'warning', message: `Skipped: ${result.reason}.` }];
+  const problems: LoadProblem[] = result.note ? [{ location: path, severity: 'information', message: `File is ${result.note}.` }] : [];
+  if (result.kind === 'references') corpus.setReferences(path, result.references);
+  else corpus.upsert(result.article);
   return problems;
 }
 

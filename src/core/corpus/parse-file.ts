@@ -1,0 +1,43 @@
+// Turns one file's bytes into what the corpus needs: the work a worker thread does, so
+// reading a large corpus never blocks the editor. Pure: bytes in, plain data out.
+import type { LoadProblem } from '../model';
+import { LineIndex } from '../positions';
+import { formatOf, parseArticle, type ParsedArticle } from './article';
+import { decodeBytes } from './decode';
+import { parseReferences, REFERENCES_FILE, type ReferenceEntry } from './references';
+
+export type FileParse =
+  | { kind: 'article'; article: ParsedArticle; note?: string }
+  | { kind: 'references'; references: { entries: ReferenceEntry[]; problems: LoadProblem[] }; note?: string }
+  | { kind: 'skipped'; reason: string };
+
+export function isReferencesFile(location: string): boolean {
+  return location.endsWith(`/${REFERENCES_FILE}`) || location.endsWith(`\\${REFERENCES_FILE}`) || location === REFERENCES_FILE;
+}
+
+export function parseFile(location: string, bytes: Uint8Array): FileParse {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { kind: 'skipped', reason: decoded.reason };
+  // An empty file is most likely an article not saved yet: a source with no passages would only mislead.
+  if (!decoded.text.trim()) return { kind: 'skipped', reason: bytes.length ? 'the file has only white space, no text' : 'the file is empty' };
+  if (isReferencesFile(location)) return { kind: 'references', references: parseReferences(location, decoded.text), ...noteOf(decoded) };
+  const format = formatOf(location);
+  if (!format) return { kind: 'skipped', reason: 'Grounded does not read files of this type' };
+  const article = parseArticle(location, decoded.text, format);
+  // Problems with a place get line and column here: the corpus keeps no file text.
+  if (article.problems.some((p) => p.start !== undefined)) {
+    const lines = new LineIndex(decoded.text);
+    for (const p of article.problems) {
+      if (p.start === undefined) continue;
+      const s = lines.positionAt(p.start);
+      const e = lines.positionAt(p.end ?? p.start);
+      p.lineRange = [s.line, s.character, e.line, e.character];
+    }
+  }
+  return { kind: 'article', article, ...noteOf(decoded) };
+}
+
+// Absent rather than undefined, so the parse reads back from the JSON cache unchanged.
+function noteOf(decoded: { note?: string }): { note?: string } {
+  return decoded.note ? { note: decoded.note } : {};
+}

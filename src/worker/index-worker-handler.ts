@@ -1,0 +1,52 @@
+// Answers the index worker's requests: on the worker thread, or on the host's own thread
+// when no worker can start.
+import { IndexCacheFile } from './index-cache';
+import { IndexWorkerCore } from './index-worker-core';
+import { ParseCache } from './parse-cache';
+import type { Request, Response, WorkerOptions } from './protocol';
+
+export function createWorkerCore(options: WorkerOptions, log: (message: string) => void): IndexWorkerCore {
+  const parseCache = new ParseCache(options.cachePath, options.cacheVersion);
+  if (parseCache.loadProblem) log(`Parse cache not used: ${parseCache.loadProblem}.`);
+  return new IndexWorkerCore(parseCache, new IndexCacheFile(options.indexCachePath, options.cacheVersion), log);
+}
+
+/**
+ * Answers one request. `beforeBatch`, when given, is called before each batch of a scan's
+ * outcomes is posted (the worker thread waits there for the host's credit).
+ */
+export function handleRequest(core: IndexWorkerCore, request: Request, post: (response: Response, transfer?: ArrayBuffer[]) => void, beforeBatch?: () => void): void {
+  const { id } = request;
+  try {
+    switch (request.type) {
+      case 'scan': {
+        const stats = core.scan(request.files, request.maxBytes, (outcomes) => {
+          beforeBatch?.();
+          post({ id, type: 'outcomes', outcomes });
+        });
+        return post({ id, type: 'scanned', stats });
+      }
+      case 'update':
+        return post({ id, type: 'updated', outcomes: core.update(request.files, request.maxBytes) });
+      case 'parseBytes':
+        return post({ id, type: 'updated', outcomes: [core.parseBytes(request.location, request.bytes)] });
+      case 'forget':
+        core.forget(request.locations);
+        return post({ id, type: 'done' });
+      case 'index': {
+        const { bytes, reused } = core.indexBytes();
+        // Handed over, not copied: the bytes own their buffer.
+        return post({ id, type: 'index', bytes, reused }, [bytes.buffer as ArrayBuffer]);
+      }
+      case 'figures':
+        return post({ id, type: 'figures', groups: core.figures() });
+      case 'save':
+        return post({ id, type: 'done', info: core.save() });
+      case 'clear':
+        core.clear();
+        return post({ id, type: 'done' });
+    }
+  } catch (e) {
+    post({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+}

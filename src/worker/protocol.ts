@@ -1,0 +1,45 @@
+// Messages between the extension host and the index worker.
+import type { FigureGroup } from '../core/figures/corpus-figures';
+import type { FileOutcome, FileToIndex } from './index-worker-core';
+
+export interface WorkerOptions {
+  /** Where the parse cache lives; undefined keeps no caches. */
+  cachePath?: string;
+  /** Where the index cache lives. */
+  indexCachePath?: string;
+  /** Caches written by another version are not trusted. */
+  cacheVersion: string;
+  /**
+   * One Int32: how many more batches of outcomes the host will take now. The worker waits for
+   * credit before each batch, the host gives it back once it has handled one and let other
+   * work run: else the host would unpack a whole scan's messages in one turn of its loop.
+   */
+  credits?: SharedArrayBuffer;
+}
+
+export interface ScanStats {
+  parsed: number;
+  fromCache: number;
+}
+
+export type Request =
+  | { id: number; type: 'scan'; files: FileToIndex[]; maxBytes: number }
+  | { id: number; type: 'update'; files: FileToIndex[]; maxBytes: number }
+  | { id: number; type: 'parseBytes'; location: string; bytes: Uint8Array }
+  | { id: number; type: 'forget'; locations: string[] }
+  | { id: number; type: 'index' }
+  | { id: number; type: 'figures' }
+  | { id: number; type: 'save' }
+  | { id: number; type: 'clear' };
+
+export type Response =
+  /** Part of the answer to a scan; more follow. */
+  | { id: number; type: 'outcomes'; outcomes: FileOutcome[] }
+  | { id: number; type: 'scanned'; stats: ScanStats }
+  | { id: number; type: 'updated'; outcomes: FileOutcome[] }
+  | { id: number; type: 'index'; bytes: Uint8Array; reused: boolean }
+  | { id: number; type: 'figures'; groups: FigureGroup[] }
+  | { id: number; type: 'done'; info?: string }
+  | { id: number; type: 'error'; message: string }
+  /** Unasked: something for the log (id 0). */
+  | { id: 0; type: 'log'; message: string };
