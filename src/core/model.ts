@@ -50,4 +50,6 @@ export interface LoadProblem {
   /** Offset range in the file, when the problem has a place. */
   start?: number;
   end?: number;
+  /** The same place as zero-based [startLine, startColumn, endLine, endColumn]. */
+  lineRange?: [number, number, number, number];
 }

@@ -3,6 +3,7 @@ import { bibliographyJson, toCslItem } from '../core/bibliography';
 import { parseCitations } from '../core/citations';
 import { setFrontMatterField } from '../core/front-matter';
 import type { CorpusService } from './corpus-service';
+import { escapeThemeIcons } from './markdown-text';
 
 export interface ExportBibliographyArgs {
   scope?: 'cited' | 'all';
@@ -14,12 +15,16 @@ export interface ExportBibliographyArgs {
 
 /** Grounded: Export Bibliography — CSL-JSON that `pandoc --citeproc` reads. */
 export class ExportBibliographyCommand {
-  constructor(private readonly corpus: CorpusService) {}
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly isSource: (uri: vscode.Uri) => boolean,
+  ) {}
 
   async run(args: ExportBibliographyArgs = {}): Promise<vscode.Uri | undefined> {
     await this.corpus.ready();
     const editor = vscode.window.activeTextEditor;
-    const report = editor && editor.document.languageId === 'markdown' ? editor.document : undefined;
+    // A Markdown source is not a report: its front matter is never touched.
+    const report = editor && editor.document.languageId === 'markdown' && !this.isSource(editor.document.uri) ? editor.document : undefined;
     const all = this.corpus.corpus.all();
     const citedKeys = report ? new Set(parseCitations(report.getText()).flatMap((c) => c.items.map((i) => i.key))) : new Set<string>();
     const cited = all.filter((s) => citedKeys.has(s.meta.key));
@@ -28,7 +33,7 @@ export class ExportBibliographyCommand {
     if (!scope) {
       const picked = await vscode.window.showQuickPick(
         [
-          ...(report ? [{ label: `Sources cited in ${vscode.workspace.asRelativePath(report.uri)}`, description: `${cited.length}`, scope: 'cited' as const }] : []),
+          ...(report ? [{ label: `Sources cited in ${escapeThemeIcons(vscode.workspace.asRelativePath(report.uri))}`, description: `${cited.length}`, scope: 'cited' as const }] : []),
           { label: 'All sources', description: `${all.length}`, scope: 'all' as const },
         ],
         { title: 'Grounded: Export Bibliography', placeHolder: 'Which sources go into the bibliography?' },
@@ -52,7 +57,7 @@ export class ExportBibliographyCommand {
       });
       if (!target) return undefined;
     }
-    if (this.corpus.corpus.atLocation(target.toString())) {
+    if (this.isSource(target)) {
       void vscode.window.showErrorMessage(`Grounded never writes to sources; ${vscode.workspace.asRelativePath(target)} is one. Choose another file.`);
       return undefined;
     }

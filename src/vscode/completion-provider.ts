@@ -16,9 +16,14 @@ const LEAD_LENGTH = 400;
 export class CitationCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['@', ',', ' ', '.'];
 
-  constructor(private readonly corpus: CorpusService) {}
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly isSource: (uri: vscode.Uri) => boolean,
+  ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+    // A citation accepted in a source would be Grounded writing to it.
+    if (this.isSource(document.uri)) return undefined;
     const text = document.getText();
     const offset = document.offsetAt(position);
     const context = citationContextAt(text, offset);

@@ -6,15 +6,17 @@ import { DisposableStore } from './disposables';
 
 const DEBOUNCE_MS = 300;
 /** Longest stretch a check keeps the extension host busy before letting other work run. */
-const SLICE_MS = 15;
+const SLICE_MS = 8;
+/** What VS Code shows of one file's diagnostics at most (extHostDiagnostics), and so all Grounded computes places for. */
+const MAX_DIAGNOSTICS = 1000;
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
 };
 
-export function isReport(document: vscode.TextDocument, corpus: CorpusService): boolean {
-  return document.languageId === 'markdown' && !corpus.corpus.atLocation(document.uri.toString()) && document.uri.scheme !== 'output';
+export function isReport(document: vscode.TextDocument, isSource: (uri: vscode.Uri) => boolean): boolean {
+  return document.languageId === 'markdown' && document.uri.scheme !== 'output' && !isSource(document.uri);
 }
 
 function checkOptions(): CheckOptions {
@@ -44,7 +46,10 @@ export class ReportDiagnostics implements vscode.Disposable {
   /** Fires after a report's diagnostics were updated. */
   readonly onDidCheck = this.changed.event;
 
-  constructor(private readonly corpus: CorpusService) {
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly isSource: (uri: vscode.Uri) => boolean,
+  ) {
     this.store.add(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
     this.store.add(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)));
     this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
@@ -72,7 +77,7 @@ export class ReportDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (!isReport(document, this.corpus)) return;
+    if (!isReport(document, this.isSource)) return;
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
@@ -109,8 +114,8 @@ export class ReportDiagnostics implements vscode.Disposable {
       step = steps.next();
     }
     const findings = step.value;
-    const related = await this.sourceLocations(findings);
-    if (outdated()) return findings;
+    const related = await this.sourceLocations(shown(findings), outdated);
+    if (!related || outdated()) return findings;
     this.publish(document, findings, related);
     return findings;
   }
@@ -124,7 +129,7 @@ export class ReportDiagnostics implements vscode.Disposable {
     for (const uri of uris) {
       if (token?.isCancellationRequested) break;
       const document = await vscode.workspace.openTextDocument(uri);
-      if (!isReport(document, this.corpus)) continue;
+      if (!isReport(document, this.isSource)) continue;
       reports++;
       findings += (await this.check(document)).length;
     }
@@ -132,11 +137,18 @@ export class ReportDiagnostics implements vscode.Disposable {
   }
 
   /** Where in the source files the findings' source words are (for "related information"). */
-  private async sourceLocations(findings: readonly Finding[]): Promise<Map<Finding, vscode.Location>> {
+  private async sourceLocations(findings: readonly Finding[], outdated: () => boolean): Promise<Map<Finding, vscode.Location> | undefined> {
     const out = new Map<Finding, vscode.Location>();
     // One open per source file, however many findings point into it.
     const documents = new Map<string, Promise<vscode.TextDocument | undefined>>();
+    let sliceStart = performance.now();
     for (const f of findings) {
+      // Awaiting settled promises never lets other work in: yield now and then, as the check does.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (outdated()) return undefined;
+        sliceStart = performance.now();
+      }
       const location = f.source && this.corpus.corpus.get(f.source.key)?.location;
       if (!location || f.source?.start === undefined) continue;
       if (!documents.has(location)) documents.set(location, Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(location))).catch(() => undefined));
@@ -150,17 +162,21 @@ export class ReportDiagnostics implements vscode.Disposable {
   private publish(document: vscode.TextDocument, findings: Finding[], related: Map<Finding, vscode.Location>): void {
     this.findings.set(document.uri.toString(), findings);
     this.versions.set(document.uri.toString(), document.version);
-    this.collection.set(
-      document.uri,
-      findings.map((f) => {
-        const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, SEVERITY[f.severity]);
-        d.source = 'grounded';
-        d.code = f.code;
-        const where = related.get(f);
-        if (where && f.source) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(where, `@${f.source.key}, ${f.source.locator ?? ''}: "${f.source.text}"`)];
-        return d;
-      }),
-    );
+    const diagnostics = shown(findings).map((f) => {
+      const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, SEVERITY[f.severity]);
+      d.source = 'grounded';
+      d.code = f.code;
+      const where = related.get(f);
+      if (where && f.source) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(where, `@${f.source.key}, ${f.source.locator ?? ''}: "${f.source.text}"`)];
+      return d;
+    });
+    if (findings.length > diagnostics.length) {
+      const last = diagnostics[diagnostics.length - 1];
+      const more = new vscode.Diagnostic(last.range, `${findings.length - diagnostics.length} more Grounded findings are not shown (VS Code shows ${MAX_DIAGNOSTICS} per file); \`grounded check\` lists them all.`, vscode.DiagnosticSeverity.Information);
+      more.source = 'grounded';
+      diagnostics.push(more);
+    }
+    this.collection.set(document.uri, diagnostics);
     this.changed.fire(document.uri);
   }
 
@@ -175,4 +191,12 @@ export class ReportDiagnostics implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.store.dispose();
   }
+}
+
+/** The findings VS Code would show of a file: at most MAX_DIAGNOSTICS, errors first, then warnings, then the rest. */
+function shown(findings: readonly Finding[]): Finding[] {
+  if (findings.length <= MAX_DIAGNOSTICS) return [...findings];
+  const rank: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
+  const chosen = new Set([...findings].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_DIAGNOSTICS));
+  return findings.filter((f) => chosen.has(f));
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search/search-index';
 import type { CorpusService } from './corpus-service';
-import { insertAtCursors } from './insert-text';
+import type { ReportInserter } from './insert-text';
+import { escapeThemeIcons } from './markdown-text';
 import type { OpenSourceCommand } from './source-locations';
 
 interface PassageItem extends vscode.QuickPickItem {
@@ -30,9 +31,11 @@ export class SearchSourcesCommand {
   constructor(
     private readonly corpus: CorpusService,
     private readonly openSource: OpenSourceCommand,
+    private readonly inserter: ReportInserter,
   ) {}
 
   async run(initialQuery = ''): Promise<void> {
+    // The editor the writer searched from: what is picked goes there, unless it is a source.
     const editor = vscode.window.activeTextEditor;
     const pick = vscode.window.createQuickPick<PassageItem>();
     pick.title = 'Grounded: Search Sources';
@@ -46,9 +49,10 @@ export class SearchSourcesCommand {
       const hits = this.corpus.searchIndex().search(pick.value, { limit: 50 });
       pick.items = hits.map((hit) => ({
         hit,
-        label: snippet(hit),
+        // Source text: a `$(name)` in it must show as typed, not as an icon.
+        label: escapeThemeIcons(snippet(hit)),
         // The snippet fills the first line, so the citation goes first on the second.
-        detail: `${hit.passage.key} · para. ${hit.passage.paragraph} — ${hit.passage.title}`,
+        detail: escapeThemeIcons(`${hit.passage.key} · para. ${hit.passage.paragraph} — ${hit.passage.title}`),
         // We rank ourselves; VS Code must not hide passages that match only fuzzily.
         alwaysShow: true,
         buttons: [QUOTE_BUTTON, OPEN_BUTTON],
@@ -88,13 +92,6 @@ export class SearchSourcesCommand {
   }
 
   private async insert(editor: vscode.TextEditor | undefined, text: string): Promise<void> {
-    const target = editor && !editor.document.isClosed ? editor : vscode.window.activeTextEditor;
-    if (!target) {
-      await vscode.env.clipboard.writeText(text);
-      void vscode.window.showInformationMessage(`Grounded: no editor is open, so ${text.length > 60 ? 'the quotation' : text} was copied to the clipboard.`);
-      return;
-    }
-    await vscode.window.showTextDocument(target.document, target.viewColumn);
-    if (!(await insertAtCursors(target, text))) void vscode.window.showErrorMessage('Grounded: the editor did not accept the citation (is it read-only?).');
+    await this.inserter.insert(text, { active: editor, clipboard: true, focus: true });
   }
 }

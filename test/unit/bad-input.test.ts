@@ -28,7 +28,8 @@ describe('bad corpus input: a clear message, and every other source indexed', ()
     });
     const { sources, problems } = await loadCorpusDirectory(dir, { maxBytes: 2048 });
     const byFile = (name: string) => problems.filter((p) => p.location.endsWith(`/${name}`)).map((p) => p.message).join(' | ');
-    assert.match(byFile('empty.txt'), /The file is empty/);
+    assert.match(byFile('empty.txt'), /Skipped: the file is empty/);
+    assert.ok(!sources.some((s) => s.location.endsWith('/empty.txt')), 'an empty file is not indexed');
     assert.match(byFile('binary.txt'), /binary file/);
     assert.match(byFile('big.txt'), /File is 2\.9 KB, over the 2\.0 KB limit; skipped/);
     assert.match(byFile('latin1.txt'), /Windows-1252/);
