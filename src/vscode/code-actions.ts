@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { Finding, FindingCode } from '../core/check/findings';
 import type { ReportDiagnostics } from './report-diagnostics';
 
+/** Run after a quick fix's edit; not in the palette. */
+export const FIX_APPLIED_COMMAND = 'grounded.fixApplied';
+
 /** Quick fixes for Grounded's diagnostics, chosen by their stable codes. */
 export class FindingCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -27,6 +30,8 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       action.diagnostics = [diagnostic];
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, new vscode.Range(document.positionAt(fix.start), document.positionAt(fix.end)), fix.newText);
+      // Runs after the edit: records the fix (and completes the walkthrough's "Fix a figure" step).
+      action.command = { command: FIX_APPLIED_COMMAND, title: fix.title, arguments: [{ code, title: fix.title }] };
       action.isPreferred = i === 0 && (code === 'figure-mismatch' || code === 'unknown-source' || code === 'quote-mismatch');
       return action;
     });

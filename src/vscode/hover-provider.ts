@@ -9,6 +9,7 @@ import type { CorpusService } from './corpus-service';
 import { appendUntrusted, appendWithBold, commandLink, safeMarkdown } from './markdown-text';
 
 const OPEN_COMMAND = 'grounded.openSource';
+const PREVIEW_COMMAND = 'grounded.previewSource';
 
 /** The paragraphs a citation item points at: its `para.` locator, if it has one. */
 export function locatedParagraphs(source: Source, item: CitationItem): Paragraph[] | undefined {
@@ -46,7 +47,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
   }
 
   private citationHover(citation: Citation, sentence: string): vscode.MarkdownString {
-    const md = safeMarkdown([OPEN_COMMAND]);
+    const md = safeMarkdown([OPEN_COMMAND, PREVIEW_COMMAND], { themeIcons: true });
     citation.items.forEach((item, i) => {
       if (i > 0) md.appendMarkdown('\n\n---\n\n');
       const source = this.corpus.corpus.get(item.key);
@@ -72,10 +73,11 @@ export class CitationHoverProvider implements vscode.HoverProvider {
         appendWithBold(md, p.text, sharedWords(p.text, sentence));
         md.appendMarkdown('\n\n');
         md.appendMarkdown(commandLink(`$(go-to-file) Open at para. ${p.index}`, OPEN_COMMAND, { key: source.meta.key, paragraph: p.index, beside: true }));
+        md.appendMarkdown(' · ');
+        md.appendMarkdown(commandLink('$(open-preview) Preview', PREVIEW_COMMAND, { key: source.meta.key, paragraph: p.index }));
         md.appendMarkdown(located ? '' : ' · best match for this sentence');
       }
     });
-    md.supportThemeIcons = true;
     return md;
   }
 

@@ -4,6 +4,20 @@ import { DisposableStore } from './disposables';
 
 const PROGRESS_DELAY_MS = 400;
 
+/** What a status bar item shows, as plain data. */
+export interface StatusItemState {
+  text: string;
+  tooltip: string;
+  command: string | undefined;
+  visible: boolean;
+}
+
+export function stateOf(item: vscode.StatusBarItem, visible: boolean): StatusItemState {
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+  return { text: item.text, tooltip, command: typeof item.command === 'string' ? item.command : item.command?.command, visible };
+}
+
+
 /** Shows how many sources are indexed; indexing that takes a while shows progress. */
 export class CorpusStatusBar implements vscode.Disposable {
   private readonly store = new DisposableStore();
@@ -18,6 +32,10 @@ export class CorpusStatusBar implements vscode.Disposable {
     this.store.add(corpus.onDidChangeIndexing((busy) => this.onIndexing(busy)));
     this.render();
     this.item.show();
+  }
+
+  get state(): StatusItemState {
+    return stateOf(this.item, true);
   }
 
   private render(): void {

@@ -69,6 +69,11 @@ describe('figure and quote diagnostics in the extension host', () => {
     const after = await nextCheck(editor, () => vscode.workspace.applyEdit(replace.edit!));
     assert.equal(editor.document.lineAt(line).text, "Ukraine's defence minister put the Russian build-up at over 94,000 troops [@putin-biden-talks].");
     assert.equal(after.filter((d) => d.range.start.line === line).length, 0);
+    // After the edit VS Code runs the action's command: it records the fix (the walkthrough waits for it).
+    assert.equal(replace.command?.command, 'grounded.fixApplied');
+    const api = await grounded();
+    await vscode.commands.executeCommand(replace.command.command, ...(replace.command.arguments ?? []));
+    assert.ok(api.log.recent().some((l) => l.message.startsWith('Quick fix applied (figure-mismatch): Replace with')), 'the fix is logged');
     await vscode.commands.executeCommand('undo');
     assert.match(editor.document.lineAt(line).text, /120,000/);
   });
@@ -144,6 +149,9 @@ describe('figure and quote diagnostics in the extension host', () => {
         assert.ok(d.range.end.character <= editor.document.lineAt(d.range.end.line).text.length);
       }
       assert.ok(!diagnostics.some((d) => d.message.includes('not-a-cite') || d.message.includes('example.org')));
+      // Thousands of findings: VS Code shows 1,000 per file, so Grounded places those and says how many more there are.
+      assert.equal(diagnostics.length, 1001);
+      assert.match(diagnostics[1000].message, /^\d+ more Grounded findings are not shown/);
     } finally {
       sub.dispose();
     }

@@ -17,12 +17,12 @@ export class Workbench {
   ) {}
 
   /** Starts code-server on a fresh sample workspace and opens the workbench with Grounded loaded. */
-  static async open(options: { theme?: string; settings?: Record<string, unknown> } = {}): Promise<Workbench> {
+  static async open(options: { theme?: string; settings?: Record<string, unknown>; viewport?: { width: number; height: number } } = {}): Promise<Workbench> {
     const workspace = makeWorkspace('grounded-ui');
     const userDataDir = makeUserDataDir({ ...(options.theme ? { 'workbench.colorTheme': options.theme } : {}), ...options.settings });
     const server = await startCodeServer({ workspace, userDataDir });
     const browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
     await page.goto(workbenchUrl(server, workspace, { extensionPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     return new Workbench(page, browser, server, workspace, userDataDir);

@@ -9,7 +9,9 @@ const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', 'US$': 'USD', '£': 
 const CURRENCY_WORD: Record<string, string> = { dollar: 'USD', dollars: 'USD', pound: 'GBP', pounds: 'GBP', euro: 'EUR', euros: 'EUR', yen: 'JPY' };
 const DURATION_MINUTES: Record<string, number> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10080, month: 43830, year: 525960 };
 const STOP = new Set(('a an and are as at be been but by for from had has have he her his in into is it its of on or said says she than that the their them they this to was were which who will with would while after before during ' +
-  'along across near around over under between through toward towards within without against since per each last next ago more less about up down off out').split(' '));
+  'along across near around over under between through toward towards within without against since per each last next ago more less about up down off out ' +
+  // Modal and auxiliary verbs: after "the two could work together" the number is the subject and counts nothing named.
+  'can cannot could may might must shall should do does did').split(' '));
 
 const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const SCALE = '(?:\\s?(?:trillion|billion|million|thousand|bn|mn|tn|k|m)\\b)';
@@ -83,7 +85,8 @@ export function extractFigures(text: string): Figure[] {
       if (r) f = figure('count', text, m.index, m.index + m[0].length, r[0], r[1], true);
     }
     if (f) {
-      figures.push(withCounted(f, text));
+      // A duration measures time: the words after "a day earlier US officials" are not what it counts.
+      figures.push(f.kind === 'count' ? withCounted(f, text) : f);
       take(f.start, f.end);
     }
   }

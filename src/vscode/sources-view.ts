@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import type { Paragraph, Source } from '../core/model';
+import { citationCounts, listSources, type SourceSort } from '../core/views/source-list';
+import type { CorpusService } from './corpus-service';
+import { DisposableStore } from './disposables';
+import { appendUntrusted, safeMarkdown } from './markdown-text';
+import type { ReportEditors } from './report-editors';
+
+export type SourceNode = { kind: 'source'; source: Source } | { kind: 'paragraph'; source: Source; paragraph: Paragraph };
+
+const SORT_STATE = 'grounded.sources.sort';
+const COUNT_DELAY_MS = 300;
+
+/** The Sources view: every source, how often the report cites it, and its paragraphs. */
+export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.Disposable {
+  private readonly store = new DisposableStore();
+  private readonly changed = this.store.add(new vscode.EventEmitter<SourceNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: vscode.TreeView<SourceNode>;
+  private counts = new Map<string, number>();
+  private filter = '';
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
+  private nodes = new Map<string, SourceNode>();
+
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly reports: ReportEditors,
+    private readonly state: vscode.Memento,
+  ) {
+    this.view = this.store.add(vscode.window.createTreeView('grounded.sources', { treeDataProvider: this, showCollapseAll: true }));
+    this.store.add(corpus.onDidChange(() => this.refresh()));
+    this.store.add(reports.onDidChange(() => this.recount()));
+    this.store.add(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document !== this.reports.current()?.document) return;
+        if (this.countTimer) clearTimeout(this.countTimer);
+        this.countTimer = setTimeout(() => this.recount(), COUNT_DELAY_MS);
+      }),
+    );
+    this.recount();
+    this.describe();
+  }
+
+  get sort(): SourceSort {
+    return this.state.get<SourceSort>(SORT_STATE, 'title');
+  }
+
+  async setSort(sort: SourceSort): Promise<void> {
+    await this.state.update(SORT_STATE, sort);
+    this.refresh();
+  }
+
+  async askFilter(): Promise<void> {
+    const value = await vscode.window.showInputBox({ title: 'Filter sources', prompt: 'Words in the title, key or publisher', value: this.filter });
+    if (value !== undefined) await this.setFilter(value);
+  }
+
+  async setFilter(filter: string): Promise<void> {
+    this.filter = filter.trim();
+    await vscode.commands.executeCommand('setContext', 'grounded.sourcesFiltered', this.filter !== '');
+    this.refresh();
+  }
+
+  /** Citations of each key in the report being written. */
+  citationsOf(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
+  getTreeItem(node: SourceNode): vscode.TreeItem {
+    const { source } = node;
+    if (node.kind === 'paragraph') {
+      const lead = node.paragraph.text.length > 80 ? `${node.paragraph.text.slice(0, 80)}…` : node.paragraph.text;
+      const item = new vscode.TreeItem(`¶${node.paragraph.index}  ${lead}`, vscode.TreeItemCollapsibleState.None);
+      item.id = `${source.meta.key}#${node.paragraph.index}`;
+      item.contextValue = 'paragraph';
+      item.tooltip = appendUntrusted(safeMarkdown(), node.paragraph.text);
+      item.command = { command: 'grounded.previewSource', title: 'Preview', arguments: [{ key: source.meta.key, paragraph: node.paragraph.index }] };
+      return item;
+    }
+    const item = new vscode.TreeItem(source.meta.title, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = source.meta.key;
+    item.contextValue = 'source';
+    item.iconPath = new vscode.ThemeIcon('file-text');
+    item.description = describeSource(source, this.citationsOf(source.meta.key));
+    const tooltip = safeMarkdown();
+    appendUntrusted(tooltip, source.meta.title).appendMarkdown('\n\n');
+    appendUntrusted(tooltip, `@${source.meta.key}`);
+    item.tooltip = tooltip;
+    item.command = { command: 'grounded.previewSource', title: 'Preview', arguments: [{ key: source.meta.key }] };
+    return item;
+  }
+
+  getChildren(node?: SourceNode): SourceNode[] {
+    if (!node) return listSources(this.corpus.corpus.all(), { sort: this.sort, filter: this.filter, counts: this.counts }).map((source) => this.node({ kind: 'source', source }));
+    if (node.kind === 'source') return node.source.paragraphs.map((paragraph) => this.node({ kind: 'paragraph', source: node.source, paragraph }));
+    return [];
+  }
+
+  getParent(node: SourceNode): SourceNode | undefined {
+    return node.kind === 'paragraph' ? this.node({ kind: 'source', source: node.source }) : undefined;
+  }
+
+  private node(node: SourceNode): SourceNode {
+    const id = node.kind === 'source' ? node.source.meta.key : `${node.source.meta.key}#${node.paragraph.index}`;
+    const known = this.nodes.get(id);
+    if (known && known.source === node.source) return known;
+    this.nodes.set(id, node);
+    return node;
+  }
+
+  private recount(): void {
+    const report = this.reports.current();
+    this.counts = report ? citationCounts(report.document.getText()) : new Map();
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.nodes.clear();
+    this.describe();
+    this.changed.fire(undefined);
+  }
+
+  private describe(): void {
+    const n = this.corpus.corpus.size;
+    this.view.description = this.filter ? `filter: ${this.filter}` : undefined;
+    this.view.message = n === 0 && !this.corpus.isIndexing ? 'No sources yet: put articles (.txt, .md, .html) in a corpus/ folder of the workspace.' : undefined;
+  }
+
+  dispose(): void {
+    if (this.countTimer) clearTimeout(this.countTimer);
+    this.store.dispose();
+  }
+}
+
+export function describeSource(source: Source, citations: number): string {
+  const parts = [source.meta.publisher, source.meta.issued].filter(Boolean);
+  if (citations) parts.push(`${citations} citation${citations === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
