@@ -43,9 +43,9 @@ function proseBlocks(report: string, code: readonly Range[]): Range[] {
   return blocks.filter((b) => report.slice(b.start, b.end).trim() !== '');
 }
 
-export function splitClaims(report: string): Claim[] {
+/** The claims of a report, block by block as they are asked for, so a long report is split in steps. */
+export function* splitClaims(report: string): Generator<Claim, void> {
   const code = codeRanges(report);
-  const claims: Claim[] = [];
   for (const block of proseBlocks(report, code)) {
     const text = report.slice(block.start, block.end);
     const citations = parseCitations(text);
@@ -69,7 +69,7 @@ export function splitClaims(report: string): Claim[] {
         .map((f) => ({ ...f, start: f.start + s.start + block.start, end: f.end + s.start + block.start, countedEnd: f.countedEnd + s.start + block.start }))
         .filter((f) => overlapping(citationRanges, f.start, f.end).length === 0)
         .filter((f) => !overlapping(claimQuotes, f.start, f.end).some((q) => f.start >= q.start && f.end <= q.end));
-      claims.push({
+      yield {
         text: claimText,
         start: s.start + block.start,
         end: s.end + block.start,
@@ -77,10 +77,9 @@ export function splitClaims(report: string): Claim[] {
         quotes: claimQuotes,
         figures,
         citationRanges,
-      });
+      };
     }
   }
-  return claims;
 }
 
 /**
