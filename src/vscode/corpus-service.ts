@@ -240,7 +240,20 @@ export class CorpusService implements vscode.Disposable {
   private async adoptIndex(bytes: Uint8Array): Promise<boolean> {
     const version = this.corpus.version;
     const sources = this.corpus.all();
-    const index = await inSlices(SearchIndex.load(bytes));
+    // Passages share the corpus's paragraph texts: one copy of every article on this thread.
+    const texts = (key: string, paragraph: number) => {
+      const paragraphs = this.corpus.get(key)?.paragraphs;
+      const p = paragraphs?.[paragraph - 1];
+      return (p?.index === paragraph ? p : paragraphs?.find((q) => q.index === paragraph))?.text;
+    };
+    let index: SearchIndex;
+    try {
+      index = await inSlices(SearchIndex.load(bytes, texts));
+    } catch (e) {
+      // Never expected either: the worker's corpus is made from the same files by the same code.
+      this.output.warn(`The index worker's index does not fit the sources the editor holds (${e instanceof Error ? e.message : String(e)}); indexing on this thread instead.`);
+      return false;
+    }
     const shapes = index.sourceShapes();
     if (shapes.size !== sources.length || sources.some((s) => shapes.get(s.meta.key) !== s.paragraphs.length)) {
       // Never expected: the worker's corpus is made from the same files by the same code.

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { parseArticle } from '../../src/core/corpus/article';
+import { Corpus } from '../../src/core/corpus/corpus';
 import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { corpusDir } from './paths';
@@ -53,6 +55,33 @@ describe('fuzzy search over the seed corpus', () => {
     const copy = SearchIndex.fromBinary(index.toBinary());
     for (const q of ['Brinken', 'troops border 94,000', 'Geneva Janu']) assert.deepEqual(copy.search(q), index.search(q));
     assert.equal(copy.passageCount, index.passageCount);
+  });
+
+  it('adopts its binary form with the holder\'s own paragraph texts, and refuses texts of other sources', async () => {
+    const sources = (await loadCorpusDirectory(corpusDir)).sources;
+    const byKey = new Map(sources.map((s) => [s.meta.key, s]));
+    const texts = (key: string, paragraph: number) => byKey.get(key)?.paragraphs.find((p) => p.index === paragraph)?.text;
+    const bytes = index.toBinary();
+    const adopted = SearchIndex.fromBinary(bytes, texts);
+    for (const q of ['Brinken', 'troops border 94,000', 'Geneva Janu']) assert.deepEqual(adopted.search(q), index.search(q));
+    assert.throws(() => SearchIndex.fromBinary(bytes, (key, paragraph) => texts(key, paragraph)?.replace(/94,000/g, '94000')), /does not match the corpus at/);
+    assert.throws(() => SearchIndex.fromBinary(bytes, () => undefined), /does not match the corpus at/);
+  });
+
+  it('reads back a vocabulary larger than one decoding chunk, non-ASCII words included', () => {
+    // 60,000 distinct words (over 256 KB of terms), so the terms are decoded in several chunks.
+    const word = (i: number) => `wörd${i.toString(36)}ž`;
+    const text = Array.from({ length: 600 }, (_, p) => Array.from({ length: 100 }, (_, w) => word(p * 100 + w)).join(' ') + '.').join('\n\n');
+    const corpus = new Corpus();
+    corpus.upsert(parseArticle('/c/vocab.txt', `Vocabulary\n\n${text}\n`, 'text'));
+    const big = new SearchIndex(corpus.all());
+    const bytes = big.toBinary();
+    const copy = SearchIndex.fromBinary(bytes);
+    // Every term read back as written: the copy writes the same bytes.
+    assert.ok(Buffer.from(copy.toBinary()).equals(Buffer.from(bytes)), 'the copy differs from the original');
+    for (const i of [0, 1, 29_999, 30_000, 59_999]) {
+      assert.deepEqual(copy.search(word(i), { fuzzy: false }).map((h) => h.passage.paragraph), [corpus.all()[0].paragraphs.find((p) => p.text.includes(`${word(i)} `) || p.text.includes(`${word(i)}.`))!.index], word(i));
+    }
   });
 
   it('updates one source in place and then answers as a fresh build would', async () => {

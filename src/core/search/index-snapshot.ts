@@ -100,7 +100,10 @@ export class IndexReader {
   private readonly ids: Int32Array;
   private readonly tfs: Uint16Array;
   private readonly decoder = new TextDecoder();
-  private terms: string[] | undefined;
+  private termChunk: string[] = [];
+  private termChunkFrom = 0;
+  /** Where the next chunk of terms starts in `bytes`. */
+  private termByteAt = 0;
   private termStarts: Int32Array | undefined;
 
   constructor(input: Uint8Array) {
@@ -128,14 +131,22 @@ export class IndexReader {
     this.tfs = new Uint16Array(bytes.buffer, base + this.at.tfs, header.postings);
   }
 
-  /** Passage `i`; read in order (texts are decoded a chunk at a time). */
-  doc(i: number): IndexData['docs'][number] {
+  /** Passage `i`; read in order (texts are decoded a chunk at a time; `withText` false skips them). */
+  doc(i: number, withText = true): IndexData['docs'][number] {
     const source = this.sources[this.docInts[i * 4]];
     if (!source) throw new Error('index cache names a source it does not have');
-    if (i < this.chunkFrom || i >= this.chunkTo) this.decodeChunk(i);
-    const text = this.chunk.slice(this.chunkAt, this.chunkAt + this.textUnits[i]);
-    this.chunkAt += this.textUnits[i];
+    let text = '';
+    if (withText) {
+      if (i < this.chunkFrom || i >= this.chunkTo) this.decodeChunk(i);
+      text = this.chunk.slice(this.chunkAt, this.chunkAt + this.textUnits[i]);
+      this.chunkAt += this.textUnits[i];
+    }
     return { key: source.key, paragraph: this.docInts[i * 4 + 1], length: this.docInts[i * 4 + 2], words: this.docInts[i * 4 + 3], text };
+  }
+
+  /** The length of passage `i`'s text in UTF-16 units. */
+  textLength(i: number): number {
+    return this.textUnits[i];
   }
 
   private decodeChunk(i: number): void {
@@ -146,13 +157,29 @@ export class IndexReader {
     [this.chunkFrom, this.chunkTo, this.chunkAt] = [i, to, 0];
   }
 
+  private decodeTerms(i: number): void {
+    if (i !== this.termChunkFrom + this.termChunk.length) throw new Error('index terms are read in order');
+    const from = i === 0 ? this.at.termBytes : this.termByteAt;
+    const end = this.at.textBytes;
+    // A newline byte never occurs inside a UTF-8 sequence, so a chunk cut there decodes whole.
+    let to = Math.min(end, from + TEXT_CHUNK);
+    if (to < end) {
+      const newline = this.bytes.indexOf(10, to);
+      to = newline < 0 || newline >= end ? end : newline;
+    }
+    this.termChunk = this.decoder.decode(this.bytes.subarray(from, to)).split('\n');
+    this.termChunkFrom = i;
+    this.termByteAt = to + 1;
+  }
+
+  /** Term `i`; read in order (terms are decoded a chunk at a time, cut at a newline). */
   term(i: number): { term: string; ids: Int32Array; tfs: Uint16Array; start: number; length: number } {
-    if (!this.terms || !this.termStarts) {
-      this.terms = this.termCount ? this.decoder.decode(this.bytes.subarray(this.at.termBytes, this.at.termBytes + (this.at.textBytes - this.at.termBytes))).split('\n') : [];
+    if (!this.termStarts) {
       this.termStarts = new Int32Array(this.termCount + 1);
       for (let t = 0; t < this.termCount; t++) this.termStarts[t + 1] = this.termStarts[t] + this.termLengths[t];
     }
+    if (i < this.termChunkFrom || i >= this.termChunkFrom + this.termChunk.length) this.decodeTerms(i);
     // A stretch of the shared arrays, not views of its own (see PostingList).
-    return { term: this.terms[i], ids: this.ids, tfs: this.tfs, start: this.termStarts[i], length: this.termLengths[i] };
+    return { term: this.termChunk[i - this.termChunkFrom], ids: this.ids, tfs: this.tfs, start: this.termStarts[i], length: this.termLengths[i] };
   }
 }

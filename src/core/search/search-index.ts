@@ -53,6 +53,9 @@ export interface PassageSearch {
  * the same at a thousand passages or fifty thousand. Sources are added and removed one at
  * a time, so a changed file re-indexes alone.
  */
+/** The text of a source's paragraph, as the corpus that adopts an index holds it. */
+export type PassageTexts = (key: string, paragraph: number) => string | undefined;
+
 /** Items an index reads from its binary form between pauses (see SearchIndex.load). */
 const STEP = 64;
 
@@ -221,16 +224,18 @@ export class SearchIndex implements PassageSearch {
     return encodeIndex(data);
   }
 
-  static fromBinary(bytes: Uint8Array): SearchIndex {
-    const steps = SearchIndex.load(bytes);
+  static fromBinary(bytes: Uint8Array, texts?: PassageTexts): SearchIndex {
+    const steps = SearchIndex.load(bytes, texts);
     for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
   }
 
   /**
    * Reads an index from its binary form a few hundred items per step, so a thread that must
-   * stay responsive can adopt a large index between other work.
+   * stay responsive can adopt a large index between other work. Given `texts`, passages take
+   * their text from there (the holder's own corpus) instead of decoding a second copy; a text
+   * whose length differs from the indexed one means the index is of other sources, and throws.
    */
-  static *load(bytes: Uint8Array): Generator<void, SearchIndex> {
+  static *load(bytes: Uint8Array, texts?: PassageTexts): Generator<void, SearchIndex> {
     const reader = new IndexReader(bytes);
     const index = new SearchIndex();
     const numbers = new Map<string, number>();
@@ -240,9 +245,11 @@ export class SearchIndex implements PassageSearch {
       if (i % STEP === STEP - 1) yield;
     }
     for (let i = 0; i < reader.docCount; i++) {
-      const d = reader.doc(i);
+      const d = reader.doc(i, !texts);
+      const text = texts ? texts(d.key, d.paragraph) : d.text;
+      if (text === undefined || text.length !== reader.textLength(i)) throw new Error(`the index does not match the corpus at ${d.key}, paragraph ${d.paragraph}`);
       const n = numbers.get(d.key)!;
-      index.table.addPassage(n, { key: d.key, title: reader.sources[n].title, paragraph: d.paragraph, text: d.text }, d.length, d.words);
+      index.table.addPassage(n, { key: d.key, title: reader.sources[n].title, paragraph: d.paragraph, text }, d.length, d.words);
       if (i % STEP === STEP - 1) yield;
     }
     for (let i = 0; i < reader.termCount; i++) {
