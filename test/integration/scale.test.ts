@@ -10,39 +10,64 @@ import { grounded, until, workspaceUri } from './helpers';
 const repoRoot = resolve(__dirname, '../../..');
 const STALL_LIMIT_MS = 50;
 
+/** CPU time the extension host's main thread has run, in ms, where Linux tells it (schedstat, in ns). */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Stall {
+  /** The longest time the main thread ran between two ticks: what blocked its loop (GC on it included). */
+  cpuMs: number;
+  /** The same from event-loop utilisation: also counts the thread waiting for a CPU while it had work. */
+  busyMs: number;
+  /** The longest wall time between ticks: also counts the process not being run at all. */
+  wallMs: number;
+  gcMs: number;
+}
+
 /**
  * How long the extension host's event loop was blocked while `work` runs. A 5 ms timer ticks;
- * between two ticks the loop's own busy time (event-loop utilisation) is what blocked it, while
- * the rest of a late tick is the machine not running this process (another process, or the
- * worker thread, on a busy CPU). Both are reported; the busy part is what Grounded answers for.
+ * what the main thread ran between two ticks blocked the loop. On this shared 2-core machine the
+ * thread also waits for a CPU (the index worker, code-server and Chromium run too), which makes
+ * ticks late without the loop doing anything; so the thread's own CPU time (Linux's schedstat)
+ * is the stall, with the event loop's busy time and the wall gap reported beside it.
  */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number; wallMs: number; gcMs: number; detail: string }> {
+async function longestStall<T>(work: () => Promise<T>): Promise<Stall & { result: T; stallMs: number; detail: string }> {
   const start = performance.now();
   let last = start;
   let lastElu = performance.eventLoopUtilization();
-  let worstBusy = 0;
-  let worstWall = 0;
-  let worstGc = 0;
+  let lastCpu = mainThreadCpuMs();
+  const worst: Stall = { cpuMs: 0, busyMs: 0, wallMs: 0, gcMs: 0 };
   const gaps: string[] = [];
   const gcs: string[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) worstGc = Math.max(worstGc, e.duration);
-    for (const e of list.getEntries()) if (e.duration > 20) gcs.push(`${(e.startTime - start).toFixed(0)}:${e.duration.toFixed(0)}`);
+    for (const e of list.getEntries()) {
+      worst.gcMs = Math.max(worst.gcMs, e.duration);
+      if (e.duration > 20) gcs.push(`${(e.startTime - start).toFixed(0)}:${e.duration.toFixed(0)}`);
+    }
   });
   observer.observe({ entryTypes: ['gc'] });
   const timer = setInterval(() => {
     const now = performance.now();
     const elu = performance.eventLoopUtilization();
     const busy = performance.eventLoopUtilization(elu, lastElu).active;
-    if (now - last > 30) gaps.push(`${(last - start).toFixed(0)}+${(now - last).toFixed(0)} (busy ${busy.toFixed(0)})`);
-    worstWall = Math.max(worstWall, now - last);
-    worstBusy = Math.max(worstBusy, busy);
+    const cpu = mainThreadCpuMs();
+    const ran = cpu !== undefined && lastCpu !== undefined ? cpu - lastCpu : busy;
+    if (now - last > 30) gaps.push(`${(last - start).toFixed(0)}+${(now - last).toFixed(0)} (ran ${ran.toFixed(0)}, busy ${busy.toFixed(0)})`);
+    worst.wallMs = Math.max(worst.wallMs, now - last);
+    worst.busyMs = Math.max(worst.busyMs, busy);
+    worst.cpuMs = Math.max(worst.cpuMs, ran);
     last = now;
     lastElu = elu;
+    lastCpu = cpu;
   }, 5);
   try {
     const result = await work();
-    return { result, stallMs: worstBusy, wallMs: worstWall, gcMs: worstGc, detail: `gaps over 30 ms (start+length): ${gaps.join(' ')}; GC pauses over 20 ms (start:length): ${gcs.join(' ')}` };
+    return { result, ...worst, stallMs: worst.cpuMs, detail: `gaps over 30 ms (start+length): ${gaps.join(' ')}; GC pauses over 20 ms (start:length): ${gcs.join(' ')}` };
   } finally {
     clearInterval(timer);
     observer.disconnect();
@@ -50,9 +75,9 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; sta
 }
 
 /** The figures of a measurement kept for the README, rounded to 0.1 ms. */
-function stallFigures(m: { stallMs: number; wallMs: number; gcMs: number }): Record<string, number> {
+function stallFigures(m: Stall): Record<string, number> {
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { longestStallMs: round(m.stallMs), longestTickGapMs: round(m.wallMs), longestGcPauseMs: round(m.gcMs), hostHeapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) };
+  return { longestStallMs: round(m.cpuMs), longestBusyMs: round(m.busyMs), longestTickGapMs: round(m.wallMs), longestGcPauseMs: round(m.gcMs), hostHeapMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) };
 }
 
 /** Keeps the measured figures for the README (test-results/scale.json). */
