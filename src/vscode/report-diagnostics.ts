@@ -40,6 +40,8 @@ export class ReportDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly versions = new Map<string, number>();
+  /** The version whose diagnostics were last set, per open document (a reopened one is another object). */
+  private readonly published = new WeakMap<vscode.TextDocument, number>();
   /** The latest check started for each report; older ones give way. */
   private readonly runs = new Map<string, number>();
   private readonly changed = this.store.add(new vscode.EventEmitter<vscode.Uri>());
@@ -114,6 +116,14 @@ export class ReportDiagnostics implements vscode.Disposable {
       step = steps.next();
     }
     const findings = step.value;
+    const previous = this.findings.get(key);
+    if (previous && this.published.get(document) === version && sameDiagnostics(previous, findings)) {
+      // Sources changed but not what this report shows: re-sending thousands of equal
+      // diagnostics would cost VS Code's serializer tens of milliseconds on this thread.
+      this.findings.set(key, findings);
+      this.changed.fire(document.uri);
+      return findings;
+    }
     const related = await this.sourceLocations(shown(findings), outdated);
     if (!related || outdated()) return findings;
     this.publish(document, findings, related);
@@ -162,6 +172,7 @@ export class ReportDiagnostics implements vscode.Disposable {
   private publish(document: vscode.TextDocument, findings: Finding[], related: Map<Finding, vscode.Location>): void {
     this.findings.set(document.uri.toString(), findings);
     this.versions.set(document.uri.toString(), document.version);
+    this.published.set(document, document.version);
     const diagnostics = shown(findings).map((f) => {
       const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, SEVERITY[f.severity]);
       d.source = 'grounded';
@@ -191,6 +202,21 @@ export class ReportDiagnostics implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.store.dispose();
   }
+}
+
+/**
+ * Would these findings make the same diagnostics on the same text? (A source file's offsets
+ * stand for the same place while its words there are the same.)
+ */
+function sameDiagnostics(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x.code !== y.code || x.severity !== y.severity || x.start !== y.start || x.end !== y.end || x.message !== y.message) return false;
+    const [s, t] = [x.source, y.source];
+    if (s !== t && (!s || !t || s.key !== t.key || s.locator !== t.locator || s.text !== t.text || s.start !== t.start || s.end !== t.end)) return false;
+  }
+  return true;
 }
 
 /** The findings VS Code would show of a file: at most MAX_DIAGNOSTICS, errors first, then warnings, then the rest. */
