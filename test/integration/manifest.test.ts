@@ -85,4 +85,19 @@ describe('Grounded’s manifest in the extension host', () => {
       assert.ok(step.completionEvents?.length, `${step.id} has no completion event`);
     }
   });
+
+  it('declares that it works in untrusted workspaces and not in virtual ones, with no setting that runs or fetches anything', async () => {
+    await grounded();
+    const json = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      capabilities: { untrustedWorkspaces: { supported: boolean | string }; virtualWorkspaces: { supported: boolean | string } };
+      contributes: { configuration: { properties: Record<string, { type: string | string[] }> } };
+    };
+    // Grounded only reads the workspace: nothing in it can make Grounded run code, so trust changes nothing.
+    assert.equal(json.capabilities.untrustedWorkspaces.supported, true);
+    // It finds sources with findFiles and reads them from disk in its worker; virtual file systems are not served.
+    assert.equal(json.capabilities.virtualWorkspaces.supported, false);
+    // Each setting is a pattern, a size or a severity; a new one must be looked at for trust here.
+    const settings = Object.keys(json.contributes.configuration.properties);
+    assert.deepEqual(settings.sort(), ['grounded.corpus.exclude', 'grounded.corpus.include', 'grounded.corpus.maxFileSizeMB', 'grounded.diagnostics.severity']);
+  });
 });
