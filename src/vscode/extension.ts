@@ -182,7 +182,9 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
  * the filter's text, so the writer types "grounded" there to see only Grounded's findings.
  */
 async function showProblems(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // Not 'workbench.actions.view.problems': it toggles, and does not wait for the view to open,
+  // so the filter could be focused before the view existed and then lose focus to its tree.
+  await vscode.commands.executeCommand('workbench.action.showErrorsWarnings');
   await vscode.commands.executeCommand('problems.action.focusFilter');
 }
 
