@@ -11,9 +11,7 @@ import { SearchIndex } from '../core/search/search-index';
 import type { IndexWorker } from '../worker/index-client';
 import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
 import { DisposableStore } from './disposables';
-
-/** Longest run of index work on the extension host's thread before it yields. */
-const SLICE_MS = 8;
+import { inSlices } from './slices';
 
 /** How the last full scan went. */
 export interface ScanStats {
@@ -439,16 +437,4 @@ export class CorpusService implements vscode.Disposable {
 
 function fileToIndex(uri: vscode.Uri): FileToIndex {
   return { location: uri.toString(), path: uri.scheme === 'file' ? uri.fsPath : undefined };
-}
-
-/** Runs a generator's steps, yielding the thread whenever a slice has lasted SLICE_MS. */
-async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
-  let sliceStart = performance.now();
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
 }

@@ -3,10 +3,9 @@ import { checkReportSteps } from '../core/check/check-report';
 import { DEFAULT_SEVERITY, type CheckOptions, type Finding, type FindingCode, type Severity } from '../core/check/findings';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
+import { inSlices, SliceClock } from './slices';
 
 const DEBOUNCE_MS = 300;
-/** Longest stretch a check keeps the extension host busy before letting other work run. */
-const SLICE_MS = 8;
 /** What VS Code shows of one file's diagnostics at most (extHostDiagnostics), and so all Grounded computes places for. */
 const MAX_DIAGNOSTICS = 1000;
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -104,18 +103,8 @@ export class ReportDiagnostics implements vscode.Disposable {
     this.runs.set(key, run);
     const version = document.version;
     const outdated = () => document.isClosed || document.version !== version || this.runs.get(key) !== run;
-    const steps = checkReportSteps(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions());
-    let sliceStart = performance.now();
-    let step = steps.next();
-    while (!step.done) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (outdated()) return [];
-        sliceStart = performance.now();
-      }
-      step = steps.next();
-    }
-    const findings = step.value;
+    const findings = await inSlices(checkReportSteps(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions()), outdated);
+    if (!findings) return [];
     const previous = this.findings.get(key);
     if (previous && this.published.get(document) === version && sameDiagnostics(previous, findings)) {
       // Sources changed but not what this report shows: re-sending thousands of equal
@@ -151,14 +140,10 @@ export class ReportDiagnostics implements vscode.Disposable {
     const out = new Map<Finding, vscode.Location>();
     // One open per source file, however many findings point into it.
     const documents = new Map<string, Promise<vscode.TextDocument | undefined>>();
-    let sliceStart = performance.now();
+    const clock = new SliceClock();
     for (const f of findings) {
-      // Awaiting settled promises never lets other work in: yield now and then, as the check does.
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (outdated()) return undefined;
-        sliceStart = performance.now();
-      }
+      // Awaiting settled promises never lets other work in: pause now and then, as the check does.
+      if ((await clock.pauseIfDue()) && outdated()) return undefined;
       const location = f.source && this.corpus.corpus.get(f.source.key)?.location;
       if (!location || f.source?.start === undefined) continue;
       if (!documents.has(location)) documents.set(location, Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(location))).catch(() => undefined));
