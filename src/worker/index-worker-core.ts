@@ -8,7 +8,8 @@ import { groupCorpusFigures, type FigureGroup } from '../core/figures/corpus-fig
 import { formatBytes } from '../core/corpus/decode';
 import { parseFile, type FileParse } from '../core/corpus/parse-file';
 import type { LoadProblem, Source } from '../core/model';
-import { runSteps, syncIndex } from '../core/search/index-sync';
+import { syncIndex } from '../core/search/index-sync';
+import { runSteps } from '../core/steps';
 import { SearchIndex } from '../core/search/search-index';
 import { inputsSignature, type IndexCacheFile } from './index-cache';
 import type { FileSignature, ParseCache } from './parse-cache';

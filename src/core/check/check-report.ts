@@ -8,6 +8,7 @@ import { checkCitedFigures, checkUncitedFigures } from './figure-rules';
 import { DEFAULT_SEVERITY, type CheckOptions, type Finding } from './findings';
 import { checkQuote } from './quote-rule';
 import { sourceFigures } from './source-figures';
+import { runSteps } from '../steps';
 
 export interface CorpusView {
   get(key: string): Source | undefined;
@@ -24,8 +25,7 @@ const IGNORE_COMMENT = /<!--\s*grounded-ignore\s*-->/g;
 const UNCITED_CANDIDATE_PASSAGES = 40;
 
 export function checkReport(report: string, context: CheckContext, options: CheckOptions = {}): Finding[] {
-  const steps = checkReportSteps(report, context, options);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return runSteps(checkReportSteps(report, context, options));
 }
 
 /**

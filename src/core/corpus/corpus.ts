@@ -2,6 +2,7 @@ import type { LoadProblem, Source, SourceMeta } from '../model';
 import type { ParsedArticle } from './article';
 import { isPandocBareKey, keyFromTitle, uniqueKey } from './keys';
 import type { ReferenceEntry } from './references';
+import { runSteps } from '../steps';
 
 /**
  * The set of indexed sources. Files are added, replaced and removed one at a time;
@@ -130,10 +131,7 @@ export class Corpus {
 
   private refresh(): void {
     if (!this.dirty) return;
-    const steps = this.assignKeys();
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return this.commit(step.value);
-    }
+    this.commit(runSteps(this.assignKeys()));
   }
 
   private commit(settled: Settled): void {

@@ -25,8 +25,3 @@ export function* syncIndex(index: SearchIndex, indexed: Map<string, Source>, sou
     yield;
   }
 }
-
-/** Runs every step of a generator at once. */
-export function runSteps<T>(steps: Generator<void, T>): T {
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
-}

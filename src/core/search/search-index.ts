@@ -9,6 +9,7 @@ import { encodeIndex, IndexReader, type IndexData } from './index-snapshot';
 import { PostingList } from './postings';
 import { Scratch } from './scratch';
 import { STOP_WORDS, termsOf, tokenize } from './tokenize';
+import { runSteps } from '../steps';
 
 /** A paragraph of a source, as search returns it. */
 export interface PassageRef {
@@ -225,8 +226,7 @@ export class SearchIndex implements PassageSearch {
   }
 
   static fromBinary(bytes: Uint8Array, texts?: PassageTexts): SearchIndex {
-    const steps = SearchIndex.load(bytes, texts);
-    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+    return runSteps(SearchIndex.load(bytes, texts));
   }
 
   /**
