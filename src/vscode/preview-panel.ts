@@ -10,6 +10,7 @@ import { locatedParagraphs } from './hover-provider';
 import type { ReportInserter } from './insert-text';
 import { escapeThemeIcons } from './markdown-text';
 import type { ReportEditors } from './report-editors';
+import { citationFor } from './source-locations';
 
 export interface PreviewArgs {
   key?: string;
@@ -195,7 +196,7 @@ export class SourcePreview implements vscode.Disposable {
       void vscode.window.showErrorMessage('Grounded: the preview asked to cite a passage that is not in the corpus; nothing was inserted.');
       return false;
     }
-    const citation = `[@${source.meta.key}, para. ${paragraph.index}]`;
+    const citation = citationFor(source, paragraph);
     let text = citation;
     if (message.what === 'quotation') {
       const quoted = typeof message.text === 'string' ? message.text.trim() : '';
