@@ -11,6 +11,7 @@ import { rankSources } from '../../src/core/search/relevance';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { buildSources, loadArticles } from './bbc';
 import { QUERIES, WARM_UP } from './queries';
+import { median, round } from './stats';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -24,8 +25,6 @@ const passages = engine === 'articles' || engine === 'warm' ? Infinity : Number(
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 const SEARCH_ROUNDS = 3;
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 function time<T>(f: () => T): [T, number] {
   const t = performance.now();
   const r = f();
@@ -80,7 +79,7 @@ function grounded() {
     for (const q of [...WARM_UP, ...WARM_UP]) copy.search(q, { limit: 10 });
     rounds.push(QUERIES.map((q) => time(() => copy.search(q, { limit: 10 }))[1]));
   }
-  const searchMedianMs = QUERIES.map((_, i) => median(rounds.map((round) => round[i])));
+  const searchMedianMs = QUERIES.map((_, i) => median(rounds.map((timings) => timings[i])));
   return { passages: index.passageCount, sources: sources.length, coldBuildMs, updateMs, searchMs: searchMedianMs, searchRounds: SEARCH_ROUNDS, completionMs, diagnosticsMs, results, peakRssMB: peak };
 }
 

@@ -10,6 +10,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bbcNewsDir } from './bbc';
 import { MISSPELT, QUERIES } from './queries';
+import { median, percentile, round } from './stats';
 
 const repoRoot = resolve(__dirname, '../../..');
 const args = process.argv.slice(2);
@@ -21,12 +22,6 @@ const articlesDir = args.includes('--articles') ? option('--articles', '') : bbc
 if (!existsSync(articlesDir)) throw new Error(`--articles ${articlesDir}: no such folder`);
 const sizes = option('--sizes', '1000,10000,50000').split(',').map(Number);
 
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-}
-const median = (xs: number[]) => percentile(xs, 50);
 
 const scratch = mkdtempSync(join(tmpdir(), 'grounded-bench-'));
 const cacheFile = join(scratch, 'index.bin');
