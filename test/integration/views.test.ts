@@ -127,10 +127,7 @@ describe('Views in the extension host', () => {
 
   it('inserts a figure with its citation, and a citation of a paragraph, as undoable edits', async () => {
     const api = await grounded();
-    const editor = await openReport();
-    const original = editor.document.getText();
-    const end = new vscode.Position(editor.document.lineCount, 0);
-    editor.selection = new vscode.Selection(end, end);
+    const { editor, original } = await reportWithCursorAtEnd();
     const troops = (await api.views.figures()).find((g) => g.label === 'troops')!;
     const value = troops.values.find((v) => v.value === '100,000')!;
     await vscode.commands.executeCommand('grounded.insertFigure', { kind: 'value', group: troops, value });
@@ -182,10 +179,7 @@ describe('Views in the extension host', () => {
 
   it('inserts what the preview asks for only when it is really in the source', async () => {
     const api = await grounded();
-    const editor = await openReport();
-    const original = editor.document.getText();
-    const end = new vscode.Position(editor.document.lineCount, 0);
-    editor.selection = new vscode.Selection(end, end);
+    const { editor, original } = await reportWithCursorAtEnd();
     await vscode.commands.executeCommand('grounded.previewSource', { key: 'putin-biden-talks', paragraph: 7 });
     assert.equal(await api.views.previewMessage({ what: 'citation', key: 'no-such-key', paragraph: 1 }), false);
     assert.equal(await api.views.previewMessage({ what: 'citation', key: 'putin-biden-talks', paragraph: 999 }), false);
@@ -228,3 +222,11 @@ describe('Views in the extension host', () => {
     }
   });
 });
+
+/** The report with the cursor after its last line, and its text before the test edits it. */
+async function reportWithCursorAtEnd(): Promise<{ editor: vscode.TextEditor; original: string }> {
+  const editor = await openReport();
+  const end = new vscode.Position(editor.document.lineCount, 0);
+  editor.selection = new vscode.Selection(end, end);
+  return { editor, original: editor.document.getText() };
+}
