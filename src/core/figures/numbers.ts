@@ -31,6 +31,7 @@ export function wordsToNumber(phrase: string): number | undefined {
     if (w in UNITS) current += UNITS[w];
     else if (w in TENS) current += TENS[w];
     else if (w === 'dozen') current = (current || 1) * 12;
+    else if (w === 'half' && seen) current += 0.5;
     else if (w === 'hundred') current = (current || 1) * 100;
     else if (w in SCALES && SCALES[w] >= 1000) {
       total += (current || 1) * SCALES[w];
