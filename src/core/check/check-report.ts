@@ -4,10 +4,12 @@ import type { Source } from '../model';
 import type { PassageSearch } from '../search/search-index';
 import { checkLocator, checkUnknownSource } from './citation-rules';
 import { splitClaims } from './claims';
-import { checkCitedFigures, checkUncitedFigures } from './figure-rules';
+import { checkCitedFigures } from './figure-rules';
+import { checkLabels } from './label-rule';
+import { checkUncitedFigures } from './disagree-rule';
+import type { Quotation } from '../quotes';
 import { DEFAULT_SEVERITY, type CheckOptions, type Finding } from './findings';
-import { checkQuote } from './quote-rule';
-import { sourceFigures } from './source-figures';
+import { checkQuote, isWordingQuote } from './quote-rule';
 import { runSteps } from '../steps';
 
 export interface CorpusView {
@@ -36,29 +38,41 @@ export function* checkReportSteps(report: string, context: CheckContext, options
   const { corpus } = context;
   const keys = corpus.all().map((s) => s.meta.key);
   const findings: Finding[] = [];
+  const sentenceScope = options.citationScope === 'sentence';
   for (const claim of splitClaims(report)) {
     yield;
-    const cited: Source[] = [];
-    const located = new Set<number>();
     for (const item of claim.items) {
       const source = corpus.get(item.key);
-      if (!source) {
-        findings.push(checkUnknownSource(item, keys));
-        continue;
+      if (!source) findings.push(checkUnknownSource(item, keys));
+      else {
+        const locator = checkLocator(item, source);
+        if (locator) findings.push(locator);
       }
-      if (!cited.includes(source)) cited.push(source);
-      const locator = checkLocator(item, source);
-      if (locator) findings.push(locator);
-      else if (item.locator && /^para/i.test(item.locator.label)) for (let n = item.locator.from; n <= (item.locator.to ?? item.locator.from); n++) located.add(n);
     }
-    if (claim.items.length > 0) {
+    const scope = sentenceScope ? claim.items : claim.scope;
+    const cited: Source[] = [];
+    const located = new Set<number>();
+    for (const item of scope) {
+      const source = corpus.get(item.key);
+      if (!source || checkLocator(item, source)) continue;
+      if (!cited.includes(source)) cited.push(source);
+      if (item.locator && /^para/i.test(item.locator.label)) for (let n = item.locator.from; n <= (item.locator.to ?? item.locator.from); n++) located.add(n);
+    }
+    if (scope.length > 0) {
       // A claim whose only citations are unknown keys cannot be checked further.
       if (cited.length === 0) continue;
-      findings.push(...checkCitedFigures(claim, cited, located));
+      const misquoted: Quotation[] = claim.quotes.filter((q) => !isWordingQuote(q));
       for (const quote of claim.quotes) {
         const finding = checkQuote(quote, cited);
-        if (finding) findings.push(finding);
+        if (finding) {
+          findings.push(finding);
+          misquoted.push(quote);
+        }
       }
+      // Figures inside a quotation that is not the source's own wording are checked as figures too.
+      const inMisquotes = claim.quotedFigures.filter((f) => misquoted.some((q) => f.start >= q.start && f.end <= q.end));
+      findings.push(...checkCitedFigures(claim, cited, located, inMisquotes));
+      findings.push(...checkLabels(claim, cited, misquoted));
     } else if (claim.figures.length > 0) {
       findings.push(...checkUncitedFigures(claim, uncitedCandidates(claim.text, context)));
     }
@@ -66,16 +80,11 @@ export function* checkReportSteps(report: string, context: CheckContext, options
   return applyOptions(silenced(report, findings), options);
 }
 
-function uncitedCandidates(text: string, { corpus, search }: CheckContext) {
-  if (!search) return corpus.all().flatMap((s) => sourceFigures(s));
-  const byKey = new Map<string, Set<number>>();
-  for (const hit of search.search(text, { limit: UNCITED_CANDIDATE_PASSAGES, fuzzy: false, highlights: false })) {
-    byKey.set(hit.passage.key, (byKey.get(hit.passage.key) ?? new Set()).add(hit.passage.paragraph));
-  }
-  return [...byKey].flatMap(([key, paragraphs]) => {
-    const source = corpus.get(key);
-    return source ? sourceFigures(source, source.paragraphs.filter((p) => paragraphs.has(p.index))) : [];
-  });
+function uncitedCandidates(text: string, { corpus, search }: CheckContext): Source[] {
+  if (!search) return [...corpus.all()];
+  const keys = new Set<string>();
+  for (const hit of search.search(text, { limit: UNCITED_CANDIDATE_PASSAGES, fuzzy: false, highlights: false })) keys.add(hit.passage.key);
+  return [...keys].map((k) => corpus.get(k)).filter((s): s is Source => !!s);
 }
 
 /** Drops findings on the line after a `<!-- grounded-ignore -->` comment. */

@@ -4,18 +4,30 @@
 import { parseCitations, type CitationItem } from '../citations';
 import { codeRanges, type Range } from '../code-ranges';
 import { splitSentences } from '../corpus/segment';
-import { extractFigures } from '../figures/extract';
+import { scanText } from '../figures/extract';
 import type { Figure } from '../figures/figure';
+import type { Label } from '../figures/scan';
 import { quotationsIn, type Quotation } from '../quotes';
 
 export interface Claim {
   text: string;
   start: number;
   end: number;
+  /** The claim's own citations. */
   items: CitationItem[];
+  /**
+   * The citations that cover the claim: its own, or else those of the next cited sentence of
+   * its paragraph (writers cite once, at the end of a paragraph).
+   */
+  scope: CitationItem[];
   /** Offsets absolute in the report. */
   quotes: Quotation[];
+  /** Figures outside quotations (a quotation is checked as wording). */
   figures: Figure[];
+  /** Figures inside quotations, checked when the quotation is not the source's. */
+  quotedFigures: Figure[];
+  /** Numbers inside names ("Xbox 2", "3D"), compared as written. */
+  labels: Label[];
   /** Ranges (absolute) of citations inside the claim. */
   citationRanges: Range[];
 }
@@ -60,25 +72,38 @@ export function* splitClaims(report: string): Generator<Claim, void> {
       if (prev && (insideQuote || !/\p{L}{2}/u.test(rest))) prev.end = s.end;
       else merged.push({ start: s.start, end: s.end });
     }
+    const claims: Claim[] = [];
     for (const s of merged) {
       const inClaim = overlapping(citations, s.start, s.end).filter((c) => c.start >= s.start);
       const citationRanges = inClaim.map((c) => ({ start: c.start + block.start, end: c.end + block.start }));
       const claimQuotes = overlapping(quotes, s.start, s.end).map((q) => ({ ...q, start: q.start + block.start, end: q.end + block.start }));
       const claimText = text.slice(s.start, s.end);
-      const figures = extractFigures(claimText)
-        .map((f) => ({ ...f, start: f.start + s.start + block.start, end: f.end + s.start + block.start, countedEnd: f.countedEnd + s.start + block.start }))
-        .filter((f) => overlapping(citationRanges, f.start, f.end).length === 0)
-        .filter((f) => !overlapping(claimQuotes, f.start, f.end).some((q) => f.start >= q.start && f.end <= q.end));
-      yield {
+      const scan = scanText(claimText);
+      const at = s.start + block.start;
+      const shifted = scan.figures
+        .map((f) => ({ ...f, start: f.start + at, end: f.end + at, countedEnd: f.countedEnd + at }))
+        .filter((f) => overlapping(citationRanges, f.start, f.end).length === 0);
+      const quoted = (f: { start: number; end: number }) => claimQuotes.some((q) => f.start >= q.start && f.end <= q.end);
+      const items = inClaim.flatMap((c) => c.items.map((i) => shiftItem(i, block.start)));
+      claims.push({
         text: claimText,
-        start: s.start + block.start,
+        start: at,
         end: s.end + block.start,
-        items: inClaim.flatMap((c) => c.items.map((i) => shiftItem(i, block.start))),
+        items,
+        scope: items,
         quotes: claimQuotes,
-        figures,
+        figures: shifted.filter((f) => !quoted(f)),
+        quotedFigures: shifted.filter(quoted),
+        labels: scan.labels.map((l) => ({ ...l, start: l.start + at, end: l.end + at })).filter((l) => overlapping(citationRanges, l.start, l.end).length === 0),
         citationRanges,
-      };
+      });
     }
+    // A citation covers the uncited sentences before it in its paragraph, not across list items or headings.
+    for (let i = claims.length - 2; i >= 0; i--) {
+      const between = report.slice(claims[i].end, claims[i + 1].start + 4);
+      if (claims[i].items.length === 0 && !/\n[ \t]*(?:[-*+]|\d{1,3}[.)]|#{1,6})\s/.test(between)) claims[i].scope = claims[i + 1].scope;
+    }
+    yield* claims;
   }
 }
 

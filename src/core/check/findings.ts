@@ -45,4 +45,10 @@ export interface Finding {
 export interface CheckOptions {
   /** Per-code severity, or 'off' to turn a check off. */
   severity?: Partial<Record<FindingCode, Severity | 'off'>>;
+  /**
+   * What a citation covers: its own sentence and the uncited sentences before it in its
+   * paragraph (`paragraph`, the default, as writers cite once at a paragraph's end), or only
+   * its own sentence.
+   */
+  citationScope?: 'paragraph' | 'sentence';
 }

@@ -4,12 +4,17 @@ import type { Paragraph, Source } from '../model';
 import { tokenize } from '../search/tokenize';
 import { foldForQuote, type Quotation } from '../quotes';
 import type { Finding } from './findings';
-import { sharedCount } from './words';
+import { sharedCount } from '../evidence/words';
 
 const MIN_QUOTE_WORDS = 3;
 
+/** A quotation of a word or two ("a 'three'") is checked by its figures, not as wording. */
+export function isWordingQuote(quote: Quotation): boolean {
+  return quote.text.trim().split(/\s+/).length >= MIN_QUOTE_WORDS;
+}
+
 export function checkQuote(quote: Quotation, sources: readonly Source[]): Finding | undefined {
-  if (quote.text.trim().split(/\s+/).length < MIN_QUOTE_WORDS || sources.length === 0) return undefined;
+  if (!isWordingQuote(quote) || sources.length === 0) return undefined;
   const needle = foldForQuote(quote.text).replace(/^["']+|["',.…]+$/g, '').replace(/\.\.\./g, ' ').trim();
   const parts = needle.split(/\s*(?:\.\.\.|…)\s*/).filter(Boolean);
   let best: (Window & { key: string; paragraph: number; score: number }) | undefined;

@@ -100,14 +100,15 @@ const VAGUE: Record<string, [number, number]> = {
   'single-digit millions': [1e6, 1e7], 'half a dozen': [6, 6], 'a dozen': [12, 12],
 };
 const VAGUE_RE = /\b(?:(tens|hundreds) of (thousands|millions|billions)\b|(?:(?:low|high|mid)\s+)?(double-digit|single-digit) (thousands|millions|billions)\b|(dozens|scores|hundreds|thousands|millions|billions)\b(?= of\b)|(half a dozen|a dozen)\b)/gi;
-const VAGUE_DURATION = /\b(?:half an hour|a half-hour|an hour and a half)\b/gi;
+/** "half an hour", "a half-hour", "an hour and a half", "a year and a half". */
+const VAGUE_DURATION = /\b(?:half an? (hour|day|week|month|year)|a half-(hour|day)|(?:a|an|one) (hour|day|week|month|year) and a half)\b/gi;
 const CURRENCY_OF = /^\s+of\s+(dollars|pounds|euros|yen)\b/i;
 
 export function scanVague(scan: Scan): void {
   const { text } = scan;
   for (const m of text.matchAll(VAGUE_DURATION)) {
-    const minutes = /and a half/i.test(m[0]) ? 90 : 30;
-    scan.add(makeFigure(text, { kind: 'duration', start: m.index, end: m.index + m[0].length, value: minutes, unit: 'minute' }));
+    const unit = DURATION_MINUTES[(m[1] ?? m[2] ?? m[3]).toLowerCase()];
+    scan.add(makeFigure(text, { kind: 'duration', start: m.index, end: m.index + m[0].length, value: unit * (m[3] ? 1.5 : 0.5), unit: 'minute' }));
   }
   for (const m of text.matchAll(VAGUE_RE)) {
     const end = m.index + m[0].length;

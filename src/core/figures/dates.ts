@@ -95,7 +95,7 @@ export function scanDates(scan: Scan): void {
     const bare = !part && !y;
     if (isVerbMay(monthName) || (/^may$/i.test(monthName) && bare && !mayIsMonth(scan, m.index))) continue;
     // Bare abbreviations ("Mar", "Dec") and lower-case names ("a protest march") are other words.
-    if (bare && (!/^[A-Z]/.test(monthName) || (monthName.length <= 5 && !/^(may|june|july)$/i.test(monthName)))) continue;
+    if (bare && (!/^[A-Z]/.test(monthName) || /^(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i.test(monthName))) continue;
     const range = dayRange(part);
     dateFigure(scan, m.index, m.index + whole.length, { year: year(y), month: monthNumber(monthName), day: range?.[0], dayTo: range?.[1] });
   }

@@ -96,6 +96,8 @@ function sharedDateParts(a: Figure, b: Figure): DatePart[] {
  */
 export function agree(a: Figure, b: Figure): boolean {
   if (a.kind === 'score') return a.exact === b.exact;
+  // Two bounds the same way ("under 12.50" and "under 15") agree only on the bound itself.
+  if (a.bound && a.bound === b.bound && a.bound !== 'about') return overlaps({ min: a.value, max: a.valueTo }, { min: b.value, max: b.valueTo });
   if (a.kind !== 'date' || !a.date || !b.date) return overlaps(a, b);
   for (const part of sharedDateParts(a, b)) {
     if (part === 'year' && a.date.year !== b.date.year) return false;

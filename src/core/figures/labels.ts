@@ -18,7 +18,7 @@ function isQuantityToken(token: string): boolean {
   if (/^[QH][1-4]$/.test(token)) return true;
   const parts = token.split('-');
   // "12-nation", "29-year-old", "three-year", "mid-2005", "5,000m": a quantity and the words it goes with.
-  if (/^\d/.test(parts[0])) return QUANTITY_SUFFIX.test(parts[0]) || /^\d[\d,.]*$/.test(parts[0]) && parts.slice(1).every((p) => /^[a-z]+$/.test(p) || /^\d+[a-z]*$/.test(p));
+  if (/^\d/.test(parts[0])) return QUANTITY_SUFFIX.test(parts[0]) || /^\d[\d,.]*$/.test(parts[0]) && parts.slice(1).every((p) => /^[A-Za-z][a-z]+$/.test(p) || /^[a-z]$/.test(p) || /^\d+[a-z]*$/.test(p));
   return DATE_PREFIX.test(parts[0]) && parts.length > 1 && /^\d/.test(parts[1]);
 }
 

@@ -22,6 +22,13 @@ export const NUMBER_WORD = [...Object.keys(UNITS), ...Object.keys(TENS), 'hundre
 
 /** Value of a phrase of number words ("ninety-four thousand", "two hundred and five"), or undefined. */
 export function wordsToNumber(phrase: string): number | undefined {
+  // "twelve point five", "twelve dot fifty": the words after the point are the decimals as said.
+  const point = /\s+(?:point|dot)\s+/i.exec(phrase);
+  if (point) {
+    const whole = wordsToNumber(phrase.slice(0, point.index));
+    const decimals = wordsToNumber(phrase.slice(point.index + point[0].length));
+    return whole === undefined || decimals === undefined ? undefined : Number(`${whole}.${decimals}`);
+  }
   const words = phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter((w) => w && w !== 'and' && w !== 'a' && w !== 'an');
   if (words.length === 0) return undefined;
   let total = 0;

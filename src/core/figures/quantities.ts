@@ -9,11 +9,13 @@ import { makeFigure, withCounted, type Scan } from './scan';
 
 const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const SCALE = '(?:trillion|billion|million|thousand|bn|mn|mln|tn|k|m)';
-const WORDS = `(?:${NUMBER_WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${NUMBER_WORD}))*(?:\\s+and\\s+a\\s+half)?`;
+const WORD_NUMBER = `(?:${NUMBER_WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${NUMBER_WORD}))*`;
+/** "two and a half", and spoken decimals: "twelve point five", "twelve dot fifty". */
+const WORDS = `${WORD_NUMBER}(?:\\s+and\\s+a\\s+half|\\s+(?:point|dot)\\s+${WORD_NUMBER})?`;
 const NUMBER_RE = new RegExp(`(?<![\\w.,/])(?:${CURRENCY_SYMBOLS}\\s?)?(?:(${DIGITS})(?:\\s?(${SCALE})\\b)?|\\b(${WORDS})\\b)`, 'giu');
 const RANGE_RE = new RegExp(`^\\s*(-|–|—|to|and|or)\\s*${CURRENCY_SYMBOLS}?\\s?(?:(${DIGITS})|(${WORDS})\\b)(?:\\s?(${SCALE})\\b)?`, 'iu');
 const BEFORE_LOCATOR = /(?:\b(?:page|pages|p|pp|para|paras|paragraph|chapter|section|no|number|article|version|v|issue|episode|vol|volume|part|rule|clause|line|lines|room|flight|route|platform|gate|junction|exit|channel|level|grade|stage|phase|round|week|day|game)\.?|#|№)\s*$/i;
-const CURRENCY_AFTER = /^(\s?)(dollars?|pounds?|sterling|euros?|pence|cents?|yen|yuan|rupees?|francs|baht|roubles|rubles|pesos|rand|lira|shekels|ringgit|rupiah|naira|krona|kronor|kroner|usd|eur|gbp|p)\b/i;
+const CURRENCY_AFTER = /^(\s?)(dollars?|pounds?|sterling|euros?|pence|cents?|yen|yuan|rupees?|francs|baht|roubles|rubles|pesos|rand|lira|shekels|ringgit|rupiah|naira|krona|kronor|kroner|bucks|quid|usd|eur|gbp|p)\b/i;
 const PERCENT_AFTER = /^\s?(%|per ?cent\b|percent\b|pc\b|percentage points?\b)/i;
 const DURATION_AFTER = new RegExp(`^(?:-|\\s)${DURATION_UNIT}\\b(?![-\\s]old)`, 'i');
 const MAN_HOURS = /^\s?(?:man|person)-hours?\b/i;
@@ -75,7 +77,8 @@ export function scanQuantities(scan: Scan): void {
     if (words) {
       // A capitalised number word inside a sentence names something ("Ocean's Eleven", "the Three Gorges").
       if (/^[A-Z]/.test(words) && !scan.sentenceInitial(start)) continue;
-      if (/^(one|a|an)$/i.test(words.trim()) && !unitFollows(scan.after(end, 24))) continue;
+      // "one" counts when a word insists on the number ("only one plan"); else it is mostly a pronoun ("one of them").
+      if (/^(one|a|an)$/i.test(words.trim()) && !unitFollows(scan.after(end, 24)) && !(/^one$/i.test(words.trim()) && /\b(?:only|just|exactly|merely|single|than)\s+$/i.test(scan.before(start, 10)) && /^\s+[a-z]/.test(scan.after(end, 3)))) continue;
       if (/^one$/i.test(words.trim()) && /^-(time|off|on-one|way|sided|stop|size)\b/i.test(scan.after(end, 12))) continue;
     }
     let value = numberFrom(digits, words, scale);

@@ -86,9 +86,9 @@ function widened(spec: FigureSpec): [number, number] {
   if (spec.interval) return spec.interval;
   switch (spec.bound) {
     case 'over':
-      return [low, high * 1.15];
+      return [low, high * 1.25];
     case 'under':
-      return [low * 0.85, high];
+      return [low / 1.25, high];
     case 'about':
       return /^(nearly|almost)/i.test(spec.qualifier ?? '') ? [low * 0.9, high] : [low * 0.9, high * 1.1];
     default:

@@ -1,0 +1,48 @@
+// sources-disagree, for a figure no citation covers: the sources that state the same fact
+// about the same subject give values that cannot both be true. Only sources whose sentence
+// says what the claim says (strong alignment) and names what it names are compared, so
+// figures from unrelated documents are never set against each other.
+import { claimWords, figureCandidates, type FigureCandidate } from '../evidence/align';
+import { agree, comparable } from '../figures/figure';
+import type { Source } from '../model';
+import type { Claim } from './claims';
+import { excusedFigure } from './figure-frames';
+import { claimText, evidenceRef } from './figure-rules';
+import type { Finding } from './findings';
+
+/** Nothing tells us which source is meant: a source's sentence must say most of what the claim says. */
+const SAME_FACT_COVERAGE = 0.5;
+const UNNAMED_FACT_COVERAGE = 0.7;
+
+export function checkUncitedFigures(claim: Claim, sources: readonly Source[]): Finding[] {
+  if (sources.length < 2) return [];
+  const words = claimWords(claimText(claim));
+  const names = new Set(words.tokens.filter((t) => t.name).map((t) => t.lemma));
+  // With no name to share, the event's words must carry it: nearly all of them.
+  const coverage = names.size ? SAME_FACT_COVERAGE : UNNAMED_FACT_COVERAGE;
+  const findings: Finding[] = [];
+  words.figures.forEach((placed, i) => {
+    const figure = claim.figures[i];
+    if (excusedFigure(placed.figure, claim.text)) return;
+    const best = new Map<string, FigureCandidate>();
+    for (const c of figureCandidates(words, placed, sources)) {
+      if (best.has(c.sentence.key) || c.coverage < coverage || c.countsOther || !comparable(placed.figure, c.placed.figure)) continue;
+      // The same subject: the source's sentence names something the claim names.
+      if (names.size && !c.sentence.tokens.some((t) => t.name && names.has(t.lemma))) continue;
+      best.set(c.sentence.key, c);
+    }
+    const values = [...best.values()];
+    if (values.length < 2 || !values.some((a) => values.some((b) => !agree(a.placed.figure, b.placed.figure)))) return;
+    const related = values.map(evidenceRef);
+    findings.push({
+      code: 'sources-disagree',
+      severity: 'information',
+      message: `Sources disagree: ${related.map((r) => `"${r.text}" [@${r.key}, ${r.locator}]`).join('; ')}.`,
+      start: figure.start,
+      end: figure.end,
+      related,
+      fixes: related.map((r) => ({ title: `Cite @${r.key} (${r.text})`, start: claim.end, end: claim.end, newText: ` [@${r.key}, ${r.locator}]` })),
+    });
+  });
+  return findings;
+}

@@ -1,0 +1,67 @@
+// What a figure in a claim refers to, read from the words around it: a part of the document
+// itself ("the second half of the document"), an earlier item ("faster than the first"), or a
+// count that the claim backs with its own list ("two friends, Steve and Carly").
+import type { Figure } from '../figures/figure';
+
+/** Words a summary uses for the document it summarises. */
+const DOCUMENT = '(?:document|text|article|report|conversation|transcript|podcast|episode|call|e-?mail|meeting|discussion|interview|paper|video|show|story|book|summary|chat|dialogue|letter|message|thread|recording|session|lecture|talk)';
+const PART = '(?:half|halves|part|parts|section|sections|portion|segment|paragraph|chapter|page|sentence|line|minute|minutes)';
+const PARTICIPANTS = /^(?:people|persons|individuals|parties|speakers|participants|hosts|guests|friends|women|men|colleagues|voices)$/i;
+const DOCUMENT_PART = new RegExp(`^(?:[\\s-]+${PART})?\\s+of\\s+(?:the|this|that|their|his|her|its)\\s+(?:\\w+\\s+)?${DOCUMENT}\\b`, 'i');
+
+/**
+ * Figures that state nothing about the source's facts: a part of the document itself, and an
+ * ordinal that only points back at something named before ("than the first and ... the second").
+ */
+export function excusedFigure(figure: Figure, text: string): boolean {
+  const after = text.slice(figure.end, figure.end + 60);
+  const before = text.slice(Math.max(0, figure.start - 12), figure.start);
+  if ((figure.kind === 'ordinal' || figure.kind === 'fraction') && DOCUMENT_PART.test(after)) return true;
+  // Who takes part in the document itself ("a conversation between two people"): the summary counts its speakers.
+  if (figure.kind === 'count' && PARTICIPANTS.test(figure.counted[0] ?? '') && new RegExp(`\\b${DOCUMENT}\\s+(?:\\w+\\s+)?(?:between|among|with|of|featuring|involving)\\s+(?:the\\s+)?$`, 'i').test(text.slice(Math.max(0, figure.start - 40), figure.start))) return true;
+  if (figure.kind === 'ordinal' && figure.counted.length === 0 && /\bthe\s+$/i.test(before) && /^\s*(?:[,.;:)]|\[|$|and\b|or\b|but\b|one\b)/i.test(after)) return true;
+  return false;
+}
+
+/** A list right after what is counted: ": a, b and c", ", Steve and Carly,", "which are a, b, and c". */
+const LIST_OPENER = /^\s*(?:(:|—|–|-|\(|,?\s*(?:which|who|that)\s+(?:are|were|include|included|is)|,?\s*namely|,)\s*)/i;
+
+/**
+ * How many items the claim lists for a count it states, when it lists them: the claim backs
+ * (or contradicts) its own count. Undefined when no list follows. "such as" and "including"
+ * introduce examples, not the whole list, so they are not read.
+ */
+export function listedCount(figure: Figure, text: string): number | undefined {
+  if (figure.kind !== 'count' || !Number.isInteger(figure.value) || figure.value < 2 || figure.value > 12 || figure.approximate || figure.counted.length === 0) return undefined;
+  const rest = text.slice(figure.countedEnd);
+  const opener = LIST_OPENER.exec(rest);
+  if (!opener) return undefined;
+  const comma = opener[1] === ',';
+  let body = rest.slice(opener[0].length);
+  // An appositive ends at the next comma; a list after a colon or "which are" at the clause's end.
+  const stop = comma ? /,(?!\s*(?:and|or)\s)|[;.()[\]]|\s+(?:to|who|which|that|where|with|for)\s/ : /[;.()[\]]|\s+(?:to|who|which|that|where|with|for|as|in order)\s/;
+  const end = body.search(stop);
+  if (end >= 0) body = body.slice(0, end);
+  const items = listItems(body);
+  if (items.length < 2 || items.some((item) => item.split(/\s+/).length > 6)) return undefined;
+  // An appositive lists names; after a colon, any short phrases.
+  if (comma && !items.every((item) => /^\p{Lu}/u.test(item))) return undefined;
+  if (/^(?:such as|including|like)\b/i.test(body.trim())) return undefined;
+  return items.length;
+}
+
+/**
+ * The items of "a, b, and c", "a, b and c" or "a and b". Commas separate items; "and" inside
+ * an item stays ("Data Analysis and Visualization, and Workflow Automation"), except before
+ * the last item when the list has no serial comma.
+ */
+function listItems(body: string): string[] {
+  if (!body.includes(',')) return body.split(/\s+(?:and|or)\s+/).map((s) => s.trim()).filter(Boolean);
+  const serial = /,\s*(?:and|or)\s+/.test(body);
+  const items = body.split(/\s*,\s*(?:and\s+|or\s+)?/).map((s) => s.trim()).filter(Boolean);
+  if (!serial && items.length > 0) {
+    const last = items.pop()!;
+    items.push(...last.split(/\s+(?:and|or)\s+(?=[^]*$)/).slice(0, 2));
+  }
+  return items;
+}

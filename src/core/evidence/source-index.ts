@@ -1,0 +1,101 @@
+// What the evidence engine knows of a source, built once per source and kept while the
+// source is: each sentence's content words with their places, its figures, and how rare
+// each word is in the source (a word in every sentence says little about which one is meant).
+import { extractFigures, extractLabels } from '../figures/extract';
+import type { Figure } from '../figures/figure';
+import type { Label } from '../figures/scan';
+import type { Paragraph, Source } from '../model';
+import { tokenize } from '../search/tokenize';
+import { contentTokens, type ContentToken } from './words';
+
+export interface PlacedFigure {
+  figure: Figure;
+  /** Word position of the figure in its sentence. */
+  position: number;
+}
+
+export interface EvidenceSentence {
+  key: string;
+  paragraph: Paragraph;
+  /** Index of the sentence in the paragraph. */
+  index: number;
+  text: string;
+  /** Offset of the sentence in the paragraph's text. */
+  start: number;
+  tokens: ContentToken[];
+  lemmas: Set<string>;
+  figures: PlacedFigure[];
+  labels: Label[];
+  words: number;
+}
+
+export interface SourceEvidence {
+  source: Source;
+  sentences: EvidenceSentence[];
+  /** Inverse sentence frequency of a lemma in this source. */
+  idf(lemma: string): number;
+  /** Every lemma of the source, for "does the source speak of X at all". */
+  lemmas: Set<string>;
+  /** The source's paragraphs, one after another, and the same in lower case (same length), for looking up names as written. */
+  joined: string;
+  folded: string;
+}
+
+const cache = new WeakMap<Source, SourceEvidence>();
+
+export function wordPosition(text: string, offset: number): number {
+  let position = 0;
+  for (const t of tokenize(text)) {
+    if (t.end > offset) return position;
+    position++;
+  }
+  return position;
+}
+
+function indexSentence(key: string, paragraph: Paragraph, index: number): EvidenceSentence {
+  const s = paragraph.sentences[index];
+  const figures = extractFigures(s.text);
+  const placed = figures.map((figure) => ({ figure, position: wordPosition(s.text, figure.start) }));
+  const tokens = contentTokens(s.text, figures);
+  return {
+    key,
+    paragraph,
+    index,
+    text: s.text,
+    start: s.start,
+    tokens,
+    lemmas: new Set(tokens.map((t) => t.lemma)),
+    figures: placed,
+    labels: extractLabels(s.text),
+    words: tokenize(s.text).length,
+  };
+}
+
+export function sourceEvidence(source: Source): SourceEvidence {
+  let index = cache.get(source);
+  if (index) return index;
+  const sentences = source.paragraphs.flatMap((p) => p.sentences.map((_, i) => indexSentence(source.meta.key, p, i)));
+  const df = new Map<string, number>();
+  for (const s of sentences) for (const l of s.lemmas) df.set(l, (df.get(l) ?? 0) + 1);
+  const n = Math.max(1, sentences.length);
+  const joined = source.paragraphs.map((p) => p.text).join('\n');
+  const idf = (lemma: string) => Math.log(1 + n / (1 + (df.get(lemma) ?? 0)));
+  index = {
+    source,
+    sentences,
+    idf,
+    lemmas: new Set(df.keys()),
+    // Lower case keeps the length but for a few letters (İ); then the folded text stands for both.
+    joined: joined.toLowerCase().length === joined.length ? joined : joined.toLowerCase(),
+    folded: joined.toLowerCase(),
+  };
+  cache.set(source, index);
+  return index;
+}
+
+/** Where a figure of an evidence sentence is in the source file. */
+export function figureRange(s: EvidenceSentence, f: Figure, through: 'figure' | 'counted' = 'counted'): { start: number; end: number; text: string } {
+  const base = s.paragraph.start + s.start;
+  const end = through === 'counted' ? f.countedEnd : f.end;
+  return { start: base + f.start, end: base + end, text: s.text.slice(f.start, end) };
+}
