@@ -17,6 +17,7 @@ let falseFindings = 0;
 let changed = 0;
 let caught = 0;
 const examples: string[] = [];
+const missed: string[] = [];
 loadArticles(dir)
   .slice(0, limit)
   .forEach((text, n) => {
@@ -34,7 +35,7 @@ loadArticles(dir)
         const wrong = checkReport(report, { corpus }).filter((f) => f.code === 'figure-mismatch' || f.code === 'figure-unsupported');
         if (wrong.length) {
           falseFindings++;
-          if (examples.length < 10) examples.push(`${report}\n    -> ${wrong.map((f) => f.message).join(' | ')}`);
+          if (examples.length < 40) examples.push(`${report}\n    -> ${wrong.map((f) => f.message).join(' | ')}`);
         }
         const figure = figures.find((f) => (f.kind === 'count' || f.kind === 'money' || f.kind === 'percent') && /\d/.test(f.text));
         if (!figure) continue;
@@ -42,9 +43,12 @@ loadArticles(dir)
         const other = String(Math.round(Number(digits.replace(/,/g, '')) * 1.5 + 3));
         changed++;
         const mutated = `${s.text.slice(0, figure.start)}${figure.text.replace(digits, other)}${s.text.slice(figure.end).replace(/[.]$/, '')} [@${source.meta.key}].`;
-        if (checkReport(mutated, { corpus }).some((f) => f.code === 'figure-mismatch')) caught++;
+        const found = checkReport(mutated, { corpus });
+        if (found.some((f) => f.code === 'figure-mismatch')) caught++;
+        else if (missed.length < 40) missed.push(`${mutated}\n    -> ${found.map((f) => f.message).join(' | ') || 'nothing'}`);
       }
     }
   });
 console.log(JSON.stringify({ articles: Math.min(limit, loadArticles(dir).length), claims, falseFindings, falseRate: +(falseFindings / claims).toFixed(4), changed, caught, recall: +(caught / changed).toFixed(4) }, null, 2));
 if (examples.length) console.log(`\nFalse findings:\n${examples.join('\n')}`);
+if (missed.length && process.env.GROUNDED_EVAL_MISSES) console.log(`\nChanged figures not flagged:\n${missed.join('\n')}`);

@@ -12,9 +12,14 @@ import { excusedFigure, listedCount } from './figure-frames';
 import type { Finding, SourceRef } from './findings';
 
 /** The best-aligned conflicting figure must cover this share of the claim's words near the figure. */
-const MISMATCH_COVERAGE = 0.3;
+const MISMATCH_COVERAGE = 0.25;
 /** ...and beat the best agreeing figure by this factor: a value said elsewhere in a weaker frame does not save a figure. */
 const MISMATCH_MARGIN = 1.5;
+/** A figure the claim denies: "not 1983", "(instead of $3,000)", "rather than Saturday". */
+const NEGATION_BEFORE = /\b(?:not|instead of|rather than|never|no longer|as opposed to)\s+(?:(?:the|a|an|on|in|at|by|for|next|last|past|top|just|only)\s+)*$/i;
+const negated = (text: string, f: Figure) => NEGATION_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start));
+/** A denial is read against the source's figure even on weaker evidence: the claim names the value itself. */
+const DENIAL_COVERAGE = 0.1;
 /** A quick fix writes the source's value only on strong evidence. */
 const FIX_COVERAGE = 0.45;
 
@@ -29,8 +34,15 @@ export function claimText(claim: Claim, figures: readonly Figure[] = claim.figur
   return { text: claim.text, figures: figures.map((f) => ({ ...rel(f), countedEnd: f.countedEnd - claim.start })), skip: claim.citationRanges.map(rel) };
 }
 
+/**
+ * The same frame: same kind, unit and rate, and the same thing counted. A number above one
+ * before the singular of what the claim counts ("two gangs" against "the rival 18 street gang")
+ * names something; it counts nothing.
+ */
 function sameFrame(a: Figure, b: Figure): boolean {
-  return a.kind === b.kind && (a.unit ?? '') === (b.unit ?? '') && (a.per ?? '') === (b.per ?? '') && (a.counted.length === 0 || b.counted.length === 0 || a.counted[0] === b.counted[0]);
+  const singulars = a.counted.filter((w) => /[^s]s$/.test(w)).map((w) => w.slice(0, -1));
+  if (b.kind === 'count' && b.value > 1 && b.counted.some((w) => singulars.includes(w.replace(/-.*$/, '')))) return false;
+  return a.kind === b.kind && (a.unit ?? '') === (b.unit ?? '') && (a.per ?? '') === (b.per ?? '') && (a.counted.length === 0 || b.counted.length === 0 || a.counted.some((w) => b.counted.includes(w)));
 }
 
 /** figure-mismatch and figure-unsupported for a claim checked against the sources that cover it. */
@@ -45,16 +57,23 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
     const figure = figures[i];
     if (excusedFigure(placed.figure, claim.text)) return;
     const listed = listedCount(placed.figure, claim.text);
-    if (listed !== undefined) {
-      if (listed !== placed.figure.value) findings.push(listMismatch(figure, listed));
+    if (listed !== undefined && listed !== placed.figure.value) {
+      findings.push(listMismatch(figure, listed));
       return;
     }
     const candidates = figureCandidates(words, placed, sources, preferred);
     const agreeing = candidates.find((c) => c.agrees);
+    // "not 1983", "instead of $3,000": the claim denies the figure; wrong when the source states it.
+    if (negated(claim.text, placed.figure)) {
+      // ...unless the source denies it too ("4% of sales as opposed to 5%").
+      if (agreeing && agreeing.coverage >= DENIAL_COVERAGE && !negated(agreeing.sentence.text, agreeing.placed.figure)) findings.push(denied(figure, agreeing));
+      return;
+    }
     const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure));
     if (conflicting && conflicting.coverage >= MISMATCH_COVERAGE && (!agreeing || conflicting.score >= agreeing.score * MISMATCH_MARGIN)) {
       findings.push(mismatch(figure, conflicting));
-    } else if (!agreeing) {
+    } else if (!agreeing && listed === undefined) {
+      // A count the claim backs with its own list ("two friends, Steve and Carly") needs no number in the source.
       findings.push(unsupported(figure, sources));
     }
   });
@@ -76,6 +95,9 @@ export function unsupported(what: { text: string; start: number; end: number }, 
 function mismatch(figure: Figure, evidence: FigureCandidate): Finding {
   const source = evidenceRef(evidence);
   const said = evidence.placed.figure;
+  if (said.listed) {
+    return { code: 'figure-mismatch', severity: 'warning', message: `Source lists ${said.value} [@${source.key}, ${source.locator}], not "${figure.text}".`, start: figure.start, end: figure.end, source: { ...source, text: evidence.sentence.text }, fixes: [] };
+  }
   const strong = evidence.coverage >= FIX_COVERAGE && sameFrame(figure, said) && figure.kind !== 'ordinal';
   return {
     code: 'figure-mismatch',
@@ -85,6 +107,19 @@ function mismatch(figure: Figure, evidence: FigureCandidate): Finding {
     end: figure.end,
     source,
     fixes: strong ? [{ title: `Replace with "${said.text}" (as the source says)`, start: figure.start, end: figure.end, newText: said.text }] : [],
+  };
+}
+
+function denied(figure: Figure, evidence: FigureCandidate): Finding {
+  const source = evidenceRef(evidence);
+  return {
+    code: 'figure-mismatch',
+    severity: 'warning',
+    message: `Source says "${source.text}" [@${source.key}, ${source.locator}], which the report denies.`,
+    start: figure.start,
+    end: figure.end,
+    source,
+    fixes: [],
   };
 }
 

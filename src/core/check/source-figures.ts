@@ -15,5 +15,5 @@ export interface SourceFigure {
 }
 
 export function sourceFigures(source: Source): SourceFigure[] {
-  return sourceEvidence(source).sentences.flatMap((s) => s.figures.map(({ figure }) => ({ figure, key: s.key, paragraph: s.paragraph, sentence: s.text, sentenceStart: s.start })));
+  return sourceEvidence(source).sentences.flatMap((s) => s.figures.filter(({ figure }) => !figure.listed).map(({ figure }) => ({ figure, key: s.key, paragraph: s.paragraph, sentence: s.text, sentenceStart: s.start })));
 }

@@ -3,7 +3,7 @@
 // names, and the claim's own figures: a source sentence that states the claim's values for the
 // same kind and unit is strong evidence that it speaks of the same thing. One engine serves the
 // figure checks, the quote check, the hover and the preview, so they point at the same passage.
-import { agree, comparable, type Figure } from '../figures/figure';
+import { agree, comparable, overlaps, type Figure } from '../figures/figure';
 import type { Source } from '../model';
 import { sourceEvidence, wordPosition, type EvidenceSentence, type PlacedFigure, type SourceEvidence } from './source-index';
 import { contentTokens, stem, type ContentToken } from './words';
@@ -33,14 +33,24 @@ const NAME_WEIGHT = 1.5;
 /** How much a word's distance from the figure lowers its weight: half at this many words. */
 const REACH = 5;
 const proximity = (distance: number) => 1 / (1 + Math.abs(distance) / REACH);
+const WINDOW = 12;
+const BEYOND_ANOTHER_FIGURE = 0.25;
+/** Words elsewhere in the source's paragraph (an item's heading, the question a reply answers) count this much. */
+const PARAGRAPH_WEIGHT = 0.3;
 
 /** Whether a source figure states the claim figure's value: same kind and unit, or a form that says the same (a year inside a date). */
 export function supports(claim: Figure, source: Figure): boolean {
+  // "up to 35%" backs "35%", not "30%": a bound in the source is its stated value.
+  // Two bounds compare as stated ("under 14.50" is not "no more than 12.50"): spoken negation turns bounds around.
+  const firm = (f: Figure) => f.bound === 'over' || f.bound === 'under';
+  if (comparable(claim, source) && firm(source) && (!claim.bound || firm(claim))) return overlaps(claim.bound ? { min: claim.value, max: claim.valueTo } : claim, { min: source.value, max: source.valueTo });
   if (comparable(claim, source)) return agree(claim, source);
   if (claim.kind === 'year' && source.kind === 'date') return source.date?.year === claim.value;
   if (claim.kind === 'age' && source.kind === 'count') return source.value === claim.value && claim.valueTo === claim.value;
   // "at 7 pm" for "let's make it 7": an hour said as a bare number.
   if (claim.kind === 'time' && source.kind === 'count') return claim.value % 60 === 0 && [claim.value / 60, (claim.value / 60) % 12].includes(source.value);
+  // "the 20th anniversary" for "20 years since": an anniversary counts years.
+  if (claim.kind === 'ordinal' && claim.counted.some((w) => /^(anniversary|birthday)$/.test(w)) && ((source.kind === 'duration' && source.value === claim.value * 525960) || (source.kind === 'age' && source.value === claim.value))) return true;
   if (claim.kind === 'fraction' && source.kind === 'percent') return Math.abs(claim.value * 100 - source.value) <= Math.max(1, source.value * 0.05);
   if (claim.kind === 'percent' && source.kind === 'fraction') return Math.abs(source.value * 100 - claim.value) <= Math.max(1, claim.value * 0.05);
   return false;
@@ -58,9 +68,8 @@ export interface FigureCandidate {
   countsOther: boolean;
 }
 
-function countedHead(f: Figure): string | undefined {
-  const head = f.counted.at(0);
-  return head ? stem(head) : undefined;
+function countedLemmas(f: Figure): string[] {
+  return f.counted.map(stem);
 }
 
 /**
@@ -72,16 +81,24 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
   const out: FigureCandidate[] = [];
   for (const source of sources) {
     const evidence = sourceEvidence(source);
-    const weights = claim.tokens.map((t) => evidence.idf(t.lemma) * (t.name ? NAME_WEIGHT : 1) * proximity(t.position - target.position));
+    // Only the words near the figure say what it is about: a long sentence states other facts further on,
+    // and words past another figure mostly belong to that figure's clause.
+    const weights = claim.tokens.map((t) => {
+      const d = t.position - target.position;
+      if (Math.abs(d) > WINDOW) return 0;
+      const beyond = claim.figures.some((o) => o !== target && (d > 0 ? o.position > target.position && o.position < t.position : o.position < target.position && o.position > t.position));
+      return evidence.idf(t.lemma) * (t.name ? NAME_WEIGHT : 1) * proximity(d) * (beyond ? BEYOND_ANOTHER_FIGURE : 1);
+    });
     const total = weights.reduce((a, b) => a + b, 0) + 1e-9;
     for (const sentence of evidence.sentences) {
       for (const placed of sentence.figures) {
         const same = comparable(target.figure, placed.figure);
         if (!same && !supports(target.figure, placed.figure)) continue;
         const score = localScore(claim, weights, target, sentence, placed, evidence) + (preferred.has(`${sentence.key}#${sentence.paragraph.index}`) ? 0.5 : 0);
-        const head = countedHead(target.figure);
-        const other = countedHead(placed.figure);
-        out.push({ sentence, placed, score, coverage: score / total, agrees: supports(target.figure, placed.figure), countsOther: !!head && !!other && head !== other && !sentence.lemmas.has(head) });
+        const mine = countedLemmas(target.figure);
+        const theirs = countedLemmas(placed.figure);
+        const countsOther = mine.length > 0 && theirs.length > 0 && !mine.some((l) => theirs.includes(l) || sentence.lemmas.has(l));
+        out.push({ sentence, placed, score, coverage: score / total, agrees: supports(target.figure, placed.figure), countsOther });
       }
     }
   }
@@ -90,18 +107,23 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
 
 function localScore(claim: ClaimWords, weights: readonly number[], target: PlacedFigure, sentence: EvidenceSentence, placed: PlacedFigure, evidence: SourceEvidence): number {
   let score = 0;
+  const around = evidence.paragraphLemmas(sentence.paragraph);
   claim.tokens.forEach((t, i) => {
+    if (weights[i] === 0) return;
     let best = 0;
     for (const u of sentence.tokens) if (u.lemma === t.lemma) best = Math.max(best, proximity(u.position - placed.position));
     if (best > 0) score += weights[i] * (0.5 + 0.5 * best);
+    else if (around.has(t.lemma)) score += weights[i] * PARAGRAPH_WEIGHT;
   });
   // The claim's other figures, stated in this sentence too: the surest sign it is the same fact.
   for (const other of claim.figures) {
     if (other === target) continue;
     if (sentence.figures.some((p) => p !== placed && supports(other.figure, p.figure))) score += 2 * proximity(other.position - target.position) * Math.log(1 + evidence.sentences.length / 4);
   }
-  const head = countedHead(target.figure);
-  if (head && (countedHead(placed.figure) === head || sentence.tokens.some((u) => u.lemma === head && Math.abs(u.position - placed.position) <= 3))) score += 1.5 * evidence.idf(head);
+  const theirs = countedLemmas(placed.figure);
+  for (const lemma of new Set(countedLemmas(target.figure))) {
+    if (theirs.includes(lemma) || sentence.tokens.some((u) => u.lemma === lemma && Math.abs(u.position - placed.position) <= 3)) score += 1.5 * evidence.idf(lemma);
+  }
   return score;
 }
 

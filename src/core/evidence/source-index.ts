@@ -36,6 +36,8 @@ export interface SourceEvidence {
   idf(lemma: string): number;
   /** Every lemma of the source, for "does the source speak of X at all". */
   lemmas: Set<string>;
+  /** The lemmas of a paragraph's sentences. */
+  paragraphLemmas(paragraph: Paragraph): Set<string>;
   /** The source's paragraphs, one after another, and the same in lower case (same length), for looking up names as written. */
   joined: string;
   folded: string;
@@ -71,19 +73,67 @@ function indexSentence(key: string, paragraph: Paragraph, index: number): Eviden
   };
 }
 
+const LIST_ITEM = /^\(?(\d{1,2})[.)](?:\s|$)/;
+
+/**
+ * A numbered list counts its items without saying the number ("1. … 2. … 3. …"): the sentence
+ * that introduces the list states that count, as a figure of its own.
+ */
+function addListCounts(sentences: EvidenceSentence[]): void {
+  let expected = 1;
+  let start = -1;
+  const lists: Array<{ intro: EvidenceSentence; items: EvidenceSentence[] }> = [];
+  const close = (end: number) => {
+    const intro = sentences[start - 1];
+    if (intro && expected > 2) lists.push({ intro, items: sentences.slice(start, end) });
+    expected = 1;
+  };
+  sentences.forEach((s, i) => {
+    const n = LIST_ITEM.exec(s.text)?.[1];
+    if (n === undefined) return;
+    if (Number(n) !== expected) close(i);
+    if (Number(n) === expected) {
+      if (expected === 1) start = i;
+      expected++;
+    }
+  });
+  close(sentences.length);
+  // The list's count stands in a sentence of its own: the introduction's words and the items' words.
+  for (const { intro, items } of lists) {
+    const count = items.filter((s) => LIST_ITEM.test(s.text)).length;
+    const at = intro.text.length;
+    const figure: Figure = { kind: 'count', text: `${count} items`, start: at, end: at, value: count, valueTo: count, min: count, max: count, approximate: false, counted: [], countedEnd: at, listed: true };
+    let offset = intro.words;
+    const tokens = [...intro.tokens];
+    for (const item of items) {
+      tokens.push(...item.tokens.map((t) => ({ ...t, position: t.position + offset })));
+      offset += item.words;
+    }
+    sentences.push({ ...intro, tokens, lemmas: new Set(tokens.map((t) => t.lemma)), figures: [{ figure, position: intro.words }], labels: [], words: offset });
+  }
+}
+
 export function sourceEvidence(source: Source): SourceEvidence {
   let index = cache.get(source);
   if (index) return index;
   const sentences = source.paragraphs.flatMap((p) => p.sentences.map((_, i) => indexSentence(source.meta.key, p, i)));
+  addListCounts(sentences);
   const df = new Map<string, number>();
   for (const s of sentences) for (const l of s.lemmas) df.set(l, (df.get(l) ?? 0) + 1);
   const n = Math.max(1, sentences.length);
   const joined = source.paragraphs.map((p) => p.text).join('\n');
   const idf = (lemma: string) => Math.log(1 + n / (1 + (df.get(lemma) ?? 0)));
+  const byParagraph = new Map<Paragraph, Set<string>>();
+  for (const s of sentences) {
+    let set = byParagraph.get(s.paragraph);
+    if (!set) byParagraph.set(s.paragraph, (set = new Set()));
+    for (const l of s.lemmas) set.add(l);
+  }
   index = {
     source,
     sentences,
     idf,
+    paragraphLemmas: (p) => byParagraph.get(p) ?? new Set(),
     lemmas: new Set(df.keys()),
     // Lower case keeps the length but for a few letters (İ); then the folded text stands for both.
     joined: joined.toLowerCase().length === joined.length ? joined : joined.toLowerCase(),

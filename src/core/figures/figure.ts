@@ -59,6 +59,8 @@ export interface Figure {
   per?: string;
   /** The exact form of a score ("5-1"), compared as written. */
   exact?: string;
+  /** A count the source gives as a numbered list of this many items, not in words. */
+  listed?: boolean;
   /** Words right after the figure that say what is counted ("troops", "nato members"). */
   counted: string[];
   /** Offset where the counted words end (to quote "over 94,000 troops"). */

@@ -6,7 +6,7 @@ import type { Scan } from './scan';
 
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g;
 const KEYCAP = /\d\uFE0F?\u20E3/gu;
-const LIST_MARKER = /(?:^|\n)[ \t>*-]*\(?(\d{1,2})[.)](?=\s)/g;
+const LIST_MARKER = /(?:^|\n)[ \t>*-]*\(?(\d{1,2})[.)](?=\s|$)/g;
 const SLASHED = /(?<![\w$£€/.,])\d+\/\d+(?:\/\d+)?(?![\w/])/g;
 /** A run of letters and digits mixed, with inner hyphens: "M16", "3D", "COVID-19", "SARS-CoV-2". */
 const MIXED = /(?<![\w$£€.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
@@ -23,7 +23,7 @@ function isQuantityToken(token: string): boolean {
 }
 
 /** "Xbox 2", "Boeing 737", "Radio 1", "Sims 4": a capitalised word and a number that names a thing, not a year. */
-const NAME_NUMBER = /(?<![\w.])([A-Z][\p{L}'’]*)\s(\d+(?:\.\d+)?)(?!\d|[,.]\d|\s?(?:to|-|–|and)\s?\d|\s?(?:%|per\s?cent|percent|st|nd|rd|th|s\b|bn\b|m\b|million|billion|thousand|GMT|BST|am\b|pm\b)|[-\s](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)/gu;
+const NAME_NUMBER = /(?<![\w.])([A-Z][\p{L}'’]*)\s(\d+(?:\.\d+)?)(?!\d|\p{L}|[,.]\d|\s?(?:to|-|–|and)\s?\d|\s?(?:%|per\s?cent|percent|st|nd|rd|th|s\b|bn\b|m\b|million|billion|thousand|GMT|BST|am\b|pm\b)|[-\s](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)/gu;
 
 export function scanNotQuantities(scan: Scan): void {
   const { text } = scan;

@@ -78,7 +78,7 @@ export function scanQuantities(scan: Scan): void {
       // A capitalised number word inside a sentence names something ("Ocean's Eleven", "the Three Gorges").
       if (/^[A-Z]/.test(words) && !scan.sentenceInitial(start)) continue;
       // "one" counts when a word insists on the number ("only one plan"); else it is mostly a pronoun ("one of them").
-      if (/^(one|a|an)$/i.test(words.trim()) && !unitFollows(scan.after(end, 24)) && !(/^one$/i.test(words.trim()) && /\b(?:only|just|exactly|merely|single|than)\s+$/i.test(scan.before(start, 10)) && /^\s+[a-z]/.test(scan.after(end, 3)))) continue;
+      if (/^(one|a|an)$/i.test(words.trim()) && !unitFollows(scan.after(end, 24)) && !(/^one$/i.test(words.trim()) && /\b(?:only|just|exactly|merely|single)\s+$/i.test(scan.before(start, 10)) && /^\s+[a-z]/.test(scan.after(end, 3)))) continue;
       if (/^one$/i.test(words.trim()) && /^-(time|off|on-one|way|sided|stop|size)\b/i.test(scan.after(end, 12))) continue;
     }
     let value = numberFrom(digits, words, scale);

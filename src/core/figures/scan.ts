@@ -121,7 +121,7 @@ export function makeFigure(text: string, spec: FigureSpec): Figure {
 
 /** Up to three words after the figure, up to a stop word or punctuation: what is counted. */
 export function withCounted(f: Figure, text: string): Figure {
-  const re = /^(?:\s+of)?\s+([A-Za-z][\w'’-]*)/;
+  const re = /^(?:(?:\s+of)?\s+|-(?=[a-z]{3}))([A-Za-z][\w'’-]*)/;
   const counted: string[] = [];
   let at = f.end;
   for (let i = 0; i < 3; i++) {
