@@ -8,21 +8,24 @@ export interface CheckArgs {
   corpora: string[];
   format: OutputFormat;
   failOn: FailOn;
+  citationScope: 'paragraph' | 'sentence';
   inputs: string[];
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: grounded check --corpus DIR [--corpus DIR...] [--format text|json|sarif]
-                      [--fail-on error|warning|information|none] FILE_OR_DIR...
+                      [--fail-on error|warning|information|none]
+                      [--citation-scope paragraph|sentence] FILE_OR_DIR...
 
 Checks Markdown reports against the articles in the corpus folders: citations of unknown
 sources, figures and quotations that disagree with the cited source.
 Exit codes: 1 when a finding reaches --fail-on (default: warning), 2 on bad usage or an
-unreadable input, 0 otherwise.`;
+unreadable input, 0 otherwise. A citation covers its sentence and the uncited sentences before
+it in its paragraph; --citation-scope sentence narrows it to its own sentence.`;
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  const args: CheckArgs = { corpora: [], format: 'text', failOn: 'warning', inputs: [] };
+  const args: CheckArgs = { corpora: [], format: 'text', failOn: 'warning', citationScope: 'paragraph', inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -33,6 +36,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     };
     if (flag === '--corpus') args.corpora.push(value());
     else if (flag === '--format') args.format = oneOf(flag, value(), ['text', 'json', 'sarif'] as const);
+    else if (flag === '--citation-scope') args.citationScope = oneOf(flag, value(), ['paragraph', 'sentence'] as const);
     else if (flag === '--fail-on') args.failOn = oneOf(flag, value(), ['error', 'warning', 'information', 'none'] as const);
     else if (flag === '--') {
       args.inputs.push(...argv.slice(i + 1));

@@ -56,7 +56,7 @@ export async function runCheck(args: CheckArgs, cwd = process.cwd()): Promise<{ 
     } catch (e) {
       throw new InputError(`Cannot read ${file}: ${(e as Error).message}`);
     }
-    results.push({ path: relative(cwd, file) || file, text, findings: checkReport(text, { corpus, search }) });
+    results.push({ path: relative(cwd, file) || file, text, findings: checkReport(text, { corpus, search }, { citationScope: args.citationScope }) });
   }
   const output = args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, GROUNDED_VERSION) : formatText(results);
   const threshold = args.failOn === 'none' ? Infinity : RANK[args.failOn];

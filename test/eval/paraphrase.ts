@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkReport } from '../../src/core/check/check-report';
-import type { Finding } from '../../src/core/check/findings';
+import type { CheckOptions, Finding } from '../../src/core/check/findings';
 import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import { SearchIndex } from '../../src/core/search/search-index';
 
@@ -69,7 +69,7 @@ function naiveFlags(figure: string, document: string): boolean {
 
 const EXAMPLES = Number(process.env.GROUNDED_EVAL_EXAMPLES ?? 8);
 
-export async function evaluateSet(dir: string): Promise<SetResult> {
+export async function evaluateSet(dir: string, options: CheckOptions = {}): Promise<SetResult> {
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as ExpectedReport[];
   const { corpus } = await loadCorpusDirectory(join(dir, 'corpus'));
   const search = new SearchIndex(corpus.all());
@@ -81,7 +81,7 @@ export async function evaluateSet(dir: string): Promise<SetResult> {
   const falseFlagExamples: string[] = [];
   for (const entry of expected) {
     const report = readFileSync(join(dir, entry.report), 'utf8');
-    const findings = checkReport(report, { corpus, search });
+    const findings = checkReport(report, { corpus, search }, options);
     sourcesDisagree += findings.filter((f) => f.code === 'sources-disagree').length;
     const figureFindings = findings.filter((f) => FIGURE_CODES.has(f.code));
     const document = documents.get(entry.source) ?? '';

@@ -3,6 +3,7 @@
 // says what the claim says (strong alignment) and names what it names are compared, so
 // figures from unrelated documents are never set against each other.
 import { claimWords, figureCandidates, type FigureCandidate } from '../evidence/align';
+import { sourceEvidence } from '../evidence/source-index';
 import { agree, comparable } from '../figures/figure';
 import type { Source } from '../model';
 import type { Claim } from './claims';
@@ -13,6 +14,15 @@ import type { Finding } from './findings';
 /** Nothing tells us which source is meant: a source's sentence must say most of what the claim says. */
 const SAME_FACT_COVERAGE = 0.5;
 const UNNAMED_FACT_COVERAGE = 0.7;
+
+function sharedNames(key: string, sources: readonly Source[], names: ReadonlySet<string>): number {
+  const source = sources.find((s) => s.meta.key === key);
+  if (!source) return 0;
+  const lemmas = sourceEvidence(source).lemmas;
+  let n = 0;
+  for (const name of names) if (lemmas.has(name)) n++;
+  return n;
+}
 
 export function checkUncitedFigures(claim: Claim, sources: readonly Source[]): Finding[] {
   if (sources.length < 2) return [];
@@ -27,8 +37,10 @@ export function checkUncitedFigures(claim: Claim, sources: readonly Source[]): F
     const best = new Map<string, FigureCandidate>();
     for (const c of figureCandidates(words, placed, sources)) {
       if (best.has(c.sentence.key) || c.coverage < coverage || c.countsOther || !comparable(placed.figure, c.placed.figure)) continue;
-      // The same subject: the source's sentence names something the claim names.
+      // The same subject: the source's sentence names something the claim names, and the source
+      // names most of what the claim names (two unrelated calls both say "Plan" and "Client").
       if (names.size && !c.sentence.tokens.some((t) => t.name && names.has(t.lemma))) continue;
+      if (names.size && sharedNames(c.sentence.key, sources, names) < Math.min(2, names.size)) continue;
       best.set(c.sentence.key, c);
     }
     const values = [...best.values()];

@@ -6,6 +6,8 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 // Abbreviations after which Intl.Segmenter wrongly breaks ("Jan. 10", "U.S. officials").
 const NON_TERMINAL = /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Mt|No|vs|etc|approx|para|paras|pp?|Inc|Corp|Ltd|Co)\.|\b(?:[A-Z]\.){1,3})\s*$/;
 
+const HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Mt|Rev|Fr|Sr|Jr)\.\s*$/;
+
 const CHUNK = 2000;
 
 /**
@@ -46,7 +48,9 @@ export function splitSentences(text: string): Sentence[] {
   for (const s of raw) {
     const prev = merged[merged.length - 1];
     // Only the end of the previous sentence matters; testing all of it would be quadratic.
-    if (prev && NON_TERMINAL.test(text.slice(Math.max(prev.start, prev.end - 16), prev.end)) && /^[\p{Ll}\p{N}]/u.test(s.text)) {
+    const tail = text.slice(Math.max(prev?.start ?? 0, (prev?.end ?? 0) - 16), prev?.end ?? 0);
+    // After "Mr." or "Dr." a name follows, capitalised; after "Jan." or "U.S." only lower case goes on.
+    if (prev && (HONORIFIC.test(tail) || (NON_TERMINAL.test(tail) && /^[\p{Ll}\p{N}]/u.test(s.text)))) {
       merged[merged.length - 1] = { text: text.slice(prev.start, s.end), start: prev.start, end: s.end };
     } else {
       merged.push(s);
