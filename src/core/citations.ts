@@ -248,6 +248,16 @@ export function parseCitations(markdown: string): Citation[] {
   return citations;
 }
 
+/**
+ * The text with its citations blanked out (same length, so offsets hold), and a citation being
+ * typed at the end too ("... troops [@put"): what a sentence says, without the keys it cites.
+ */
+export function proseOf(text: string): string {
+  let out = text.replace(/\[[^\]\n]*@[^\]\n]*$/, (m) => ' '.repeat(m.length));
+  for (const c of parseCitations(out)) out = out.slice(0, c.start) + ' '.repeat(c.end - c.start) + out.slice(c.end);
+  return out;
+}
+
 /** True when `key` can be written as `@key` without braces. */
 export function isValidBareKey(key: string): boolean {
   const r = readKey(key, 0);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { citationContextAt } from '../core/citations';
 import { rankParagraphs, rankSources } from '../core/search/relevance';
 import { sentenceAt } from '../core/report';
+import { proseOf } from '../core/citations';
 import type { Source } from '../core/model';
 import type { CorpusService } from './corpus-service';
 import { appendUntrusted, safeMarkdown } from './markdown-text';
@@ -30,7 +31,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     if (!context) return undefined;
     await this.corpus.ready();
     if (token.isCancellationRequested) return undefined;
-    const sentence = sentenceAt(text, offset).text;
+    const sentence = proseOf(sentenceAt(text, offset).text);
     const search = this.corpus.searchIndex();
 
     if (context.kind === 'key') {

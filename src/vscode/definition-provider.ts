@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { sentenceAt } from '../core/report';
-import { rankParagraphs } from '../core/search/relevance';
+import { bestPassage } from '../core/evidence/best-passage';
 import { citationAtOffset } from './citation-at';
 import type { CorpusService } from './corpus-service';
 import { locatedParagraphs } from './hover-provider';
@@ -18,7 +17,8 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
     if (token.isCancellationRequested) return undefined;
     const source = this.corpus.corpus.get(hit.item.key);
     if (!source) return undefined;
-    const paragraphs = locatedParagraphs(source, hit.item) ?? rankParagraphs(this.corpus.searchIndex(), source, sentenceAt(text, offset).text).slice(0, 1).map((r) => r.paragraph);
+    const best = bestPassage(text, offset, source);
+    const paragraphs = locatedParagraphs(source, hit.item) ?? (best ? [best] : []);
     const target = await vscode.workspace.openTextDocument(this.corpus.uriOf(source));
     if (token.isCancellationRequested) return undefined;
     const ranges = paragraphs.length ? paragraphs.map((p) => new vscode.Range(target.positionAt(p.start), target.positionAt(p.end))) : [new vscode.Range(0, 0, 0, 0)];

@@ -3,7 +3,9 @@ import type { Citation, CitationItem } from '../core/citations';
 import type { Paragraph, Source } from '../core/model';
 import { locateQuotation, quotationsIn } from '../core/quotes';
 import { paragraphAt, sentenceAt } from '../core/report';
-import { rankParagraphs, sharedWords } from '../core/search/relevance';
+import { sharedWords } from '../core/search/relevance';
+import { bestPassage } from '../core/evidence/best-passage';
+import { proseOf } from '../core/citations';
 import { citationAtOffset } from './citation-at';
 import type { CorpusService } from './corpus-service';
 import { appendUntrusted, appendWithBold, commandLink, safeMarkdown } from './markdown-text';
@@ -35,7 +37,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     const hit = citationAtOffset(text, offset);
     if (hit) {
       const range = new vscode.Range(document.positionAt(hit.citation.start), document.positionAt(hit.citation.end));
-      return new vscode.Hover(this.citationHover(hit.citation, sentenceAt(text, offset).text), range);
+      return new vscode.Hover(this.citationHover(hit.citation, text, offset), range);
     }
     const paragraph = paragraphAt(text, offset);
     const quote = quotationsIn(paragraph.text).find((q) => q.start - 1 + paragraph.start <= offset && offset <= q.end + 1 + paragraph.start);
@@ -46,7 +48,8 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     return undefined;
   }
 
-  private citationHover(citation: Citation, sentence: string): vscode.MarkdownString {
+  private citationHover(citation: Citation, text: string, offset: number): vscode.MarkdownString {
+    const sentence = proseOf(sentenceAt(text, offset).text);
     const md = safeMarkdown([OPEN_COMMAND, PREVIEW_COMMAND], { themeIcons: true });
     citation.items.forEach((item, i) => {
       if (i > 0) md.appendMarkdown('\n\n---\n\n');
@@ -64,7 +67,8 @@ export class CitationHoverProvider implements vscode.HoverProvider {
         md.appendMarkdown(`\n\nThis source has ${source.paragraphs.length} paragraphs; the locator points past its end.`);
         return;
       }
-      const passages = located ?? bestPassage(this.corpus, source, sentence);
+      const best = located ? undefined : bestPassage(text, offset, source);
+      const passages = located ?? (best ? [best] : []);
       if (passages.length === 0) {
         md.appendMarkdown('\n\nNo passage of this source shares words with this sentence.');
       }
@@ -101,7 +105,3 @@ export class CitationHoverProvider implements vscode.HoverProvider {
   }
 }
 
-function bestPassage(corpus: CorpusService, source: Source, sentence: string): Paragraph[] {
-  const [top] = rankParagraphs(corpus.searchIndex(), source, sentence);
-  return top && top.score > 0 ? [top.paragraph] : [];
-}

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Paragraph, Source } from '../core/model';
-import { sentenceAt } from '../core/report';
-import { rankParagraphs } from '../core/search/relevance';
+import type { Paragraph } from '../core/model';
+import { bestPassage } from '../core/evidence/best-passage';
 import { citationAtOffset } from './citation-at';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
@@ -223,11 +222,6 @@ function citedIn(editor: vscode.TextEditor, corpus: CorpusService): { key: strin
   const hit = citationAtOffset(text, offset);
   const source = hit && corpus.corpus.get(hit.item.key);
   if (!source || !hit) return undefined;
-  const paragraph: Paragraph | undefined = locatedParagraphs(source, hit.item)?.[0] ?? bestMatch(corpus, source, sentenceAt(text, offset).text);
+  const paragraph: Paragraph | undefined = locatedParagraphs(source, hit.item)?.[0] ?? bestPassage(text, offset, source);
   return { key: source.meta.key, cited: paragraph?.index };
-}
-
-function bestMatch(corpus: CorpusService, source: Source, sentence: string): Paragraph | undefined {
-  const [top] = rankParagraphs(corpus.searchIndex(), source, sentence);
-  return top && top.score > 0 ? top.paragraph : undefined;
 }

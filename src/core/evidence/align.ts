@@ -30,6 +30,8 @@ export function claimWords(claim: ClaimText): ClaimWords {
 }
 
 const NAME_WEIGHT = 1.5;
+const VALUE_WEIGHT = 0.5;
+const VALUE_MIN_COVERAGE = 0.15;
 /** How much a word's distance from the figure lowers its weight: half at this many words. */
 const REACH = 5;
 const proximity = (distance: number) => 1 / (1 + Math.abs(distance) / REACH);
@@ -102,7 +104,20 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
       }
     }
   }
+  // The value itself is evidence: a sentence that states the claim's value (a rare one most of
+  // all) says the same thing more surely than one that only shares its words.
+  const agreeing = out.filter((c) => c.agrees);
+  const sentences = sources.reduce((n, s) => n + sourceEvidence(s).sentences.length, 0);
+  const bonus = VALUE_WEIGHT * specificity(target.figure) * Math.log(1 + sentences / (1 + agreeing.length));
+  for (const c of agreeing) if (c.coverage >= VALUE_MIN_COVERAGE) c.score += bonus * Math.min(1, c.coverage);
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** How much a value singles out a fact: "870" or "$2,500" more than "two". */
+function specificity(f: Figure): number {
+  const digits = f.text.replace(/\D/g, '').replace(/^0+|0+$/g, '').length;
+  if (f.kind === 'money' || f.kind === 'percent' || f.kind === 'date' || f.kind === 'time' || f.kind === 'score') return 1;
+  return digits >= 2 ? 1 : 0.4;
 }
 
 function localScore(claim: ClaimWords, weights: readonly number[], target: PlacedFigure, sentence: EvidenceSentence, placed: PlacedFigure, evidence: SourceEvidence): number {

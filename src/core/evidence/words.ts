@@ -1,18 +1,16 @@
 // Content words for aligning a report sentence with source sentences: folded, lightly
 // stemmed, stop words and numbers left out; names (capitalised inside a sentence) marked.
 import { STOP_WORDS, tokenize } from '../search/tokenize';
+import porter2Stem from 'wink-porter2-stemmer';
 
 const EXTRA_STOP = new Set([
   'also', 'time', 'according', 'told', 'reported', 'saying', 'just', 'only', 'very', 'well', 'like', 'get', 'got', 'one', 'yes', 'yeah', 'okay', 'ok', 'um', 'uh', 'oh',
   'really', 'actually', 'going', 'know', 'think', 'mean', 'thing', 'things', 'lot', 'kind', 'sort', 'way', 'right', 'just', 'now', 'even', 'much', 'many', 'should', 'can', 'each',
 ]);
 
+/** Porter2 (Snowball English) stems: "infections" and "infected" meet, as the old suffix-stripper's did not. */
 export function stem(word: string): string {
-  let w = word.replace(/-/g, '');
-  if (w.length > 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 5 && /(ing|ed)$/.test(w)) w = w.replace(/(ing|ed)$/, '');
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  return w.replace(/ce$/, 'se');
+  return porter2Stem(word.replace(/-/g, ''));
 }
 
 export function isContentTerm(term: string): boolean {

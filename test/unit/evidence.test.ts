@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { checkReport } from '../../src/core/check/check-report';
+import { parseArticle } from '../../src/core/corpus/article';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
+import { proseOf } from '../../src/core/citations';
+import { bestPassage } from '../../src/core/evidence/best-passage';
+import { rankParagraphs } from '../../src/core/search/relevance';
+import { SearchIndex } from '../../src/core/search/search-index';
+import { corpusDir } from './paths';
+
+function corpusOf(articles: Record<string, string>): Corpus {
+  const corpus = new Corpus();
+  for (const [key, body] of Object.entries(articles)) corpus.upsert(parseArticle(`/c/${key}.md`, `---\nid: ${key}\ntitle: ${key}\n---\n${body}\n`, 'markdown'));
+  return corpus;
+}
+const figureFindings = (report: string, corpus: Corpus, options = {}) => checkReport(report, { corpus }, options).filter((f) => f.code.startsWith('figure'));
+
+describe('evidence: one engine for the hover, the preview and the checks', () => {
+  const sentence = 'Ukraine said 120,000 Russian troops were at the border [@biden-zelenskyy-call].';
+
+  it('does not count the words of the citation key as what the sentence says', async () => {
+    const { corpus } = await loadCorpusDirectory(corpusDir);
+    const source = corpus.get('biden-zelenskyy-call')!;
+    const search = new SearchIndex(corpus.all());
+    const [withKey] = rankParagraphs(search, source, sentence);
+    const [prose] = rankParagraphs(search, source, proseOf(sentence));
+    assert.equal(prose.paragraph.index, 5, 'the sentence without its citation matches para. 5');
+    assert.notEqual(withKey.paragraph.index, prose.paragraph.index, 'the key "biden-zelenskyy-call" pulls the raw sentence elsewhere');
+    assert.equal(proseOf(sentence).length, sentence.length);
+    assert.equal(proseOf('troops [@put').trim(), 'troops');
+  });
+
+  it('points the hover and the preview where the figure finding points', async () => {
+    const { corpus } = await loadCorpusDirectory(corpusDir);
+    const source = corpus.get('biden-zelenskyy-call')!;
+    const [finding] = figureFindings(sentence, corpus);
+    assert.equal(finding?.code, 'figure-mismatch');
+    const passage = bestPassage(sentence, sentence.indexOf('[@') + 3, source);
+    assert.equal(`para. ${passage?.index}`, finding.source?.locator);
+  });
+});
+
+describe('citation scope', () => {
+  const corpus = corpusOf({ a: 'The council said 40 homes were flooded on Monday.\n\nRepairs will cost £2m, the mayor said.' });
+
+  it('checks the uncited sentences of a paragraph against the citation at its end', () => {
+    const report = 'The council said 400 homes were flooded on Monday. Repairs will cost £2m, the mayor said [@a].';
+    const [f] = figureFindings(report, corpus);
+    assert.equal(f?.code, 'figure-mismatch');
+    assert.equal(report.slice(f.start, f.end), '400');
+  });
+
+  it('narrows to the sentence when the setting says so, and stops at the paragraph', () => {
+    const report = 'The council said 400 homes were flooded on Monday. Repairs will cost £2m, the mayor said [@a].';
+    assert.deepEqual(figureFindings(report, corpus, { citationScope: 'sentence' }).map((f) => f.code), []);
+    assert.deepEqual(figureFindings('The council said 400 homes were flooded on Monday.\n\nRepairs will cost £2m, the mayor said [@a].', corpus).map((f) => f.code), []);
+  });
+
+  it('does not reach across list items', () => {
+    assert.deepEqual(figureFindings('- The council said 400 homes were flooded on Monday.\n- Repairs will cost £2m [@a].', corpus).map((f) => f.code), []);
+  });
+});
+
+describe('figures compared on the evidence (real sentences)', () => {
+  it('prefers the source sentence that says the same thing with the same number', () => {
+    const corpus = corpusOf({ w: 'Around 170 infections were reported in Europe last week. In total, 870 people worldwide have been infected, officials said.' });
+    assert.deepEqual(figureFindings('Around 870 infections have been reported worldwide [@w].', corpus), []);
+    assert.equal(figureFindings('Around 970 infections have been reported worldwide [@w].', corpus)[0]?.code, 'figure-mismatch');
+  });
+
+  it('never compares an age with a count, and never fixes across kinds', () => {
+    const corpus = corpusOf({ b: 'Joss Stone, 17, was nominated in four categories at the Brit Awards.' });
+    assert.deepEqual(figureFindings('Joss Stone, 17, was nominated in four categories [@b].', corpus), []);
+    const [f] = figureFindings('Joss Stone, 17, was nominated in three categories [@b].', corpus);
+    assert.equal(f.code, 'figure-mismatch');
+    assert.equal(f.fixes[0]?.newText, 'four');
+    const [age] = figureFindings('Joss Stone, 19, was nominated in four categories [@b].', corpus);
+    assert.ok(age && age.fixes.every((x) => x.newText !== 'four'), 'an age is never replaced by a count');
+  });
+
+  it('reads whose figure it is: another athlete\'s jump does not contradict this one\'s', () => {
+    const corpus = corpusOf({ j: 'Kelly Sotherton led with 6.43m in the long jump. Her rival Jade Johnson managed 6.50m in her last jump.' });
+    assert.deepEqual(figureFindings('Kelly Sotherton led with 6.43m [@j].', corpus), []);
+  });
+
+  it('flags changed weekdays, years, quarters and scale words', () => {
+    const corpus = corpusOf({ n: 'The company reported on Thursday that profits rose to $1.8 billion in the third quarter of 2004.' });
+    assert.deepEqual(figureFindings('The company reported on Thursday that profits rose to $1.8 billion in the third quarter of 2004 [@n].', corpus), []);
+    for (const changed of ['on Tuesday', '$1.8 million', 'second quarter', '2005']) {
+      const report = 'The company reported on Thursday that profits rose to $1.8 billion in the third quarter of 2004 [@n].'.replace(/on Thursday|\$1\.8 billion|third quarter|2004/, (m) => ({ 'on Thursday': 'on Tuesday', '$1.8 billion': '$1.8 million', 'third quarter': 'second quarter', '2004': '2005' })[m]!);
+      if (!report.includes(changed)) continue;
+      assert.ok(figureFindings(report, corpus).length > 0, `${changed} was not flagged in: ${report}`);
+    }
+  });
+
+  it('states a figure as unsupported when its value is nowhere in the source, whatever else the source counts', () => {
+    const corpus = corpusOf({ s: 'The firm employs 300 people in Leeds.' });
+    assert.deepEqual(figureFindings('The firm opened 12 offices [@s].', corpus).map((f) => f.code), ['figure-unsupported']);
+  });
+
+  it('checks a count against the list it introduces, in the claim and in the source', () => {
+    const corpus = corpusOf({ l: 'Dear Jo, thank you for your time on the phone.\n\nWe offer a few key services:\n\n1. CRM integration, from $500/month.\n\n2. Data analysis, for a one-time fee of $2,500.\n\n3. Workflow automation, from $3,000.' });
+    assert.deepEqual(figureFindings('He recommended three services: CRM integration, data analysis and workflow automation [@l].', corpus), []);
+    const [listed] = figureFindings('He recommended two key services [@l].', corpus);
+    assert.match(listed.message, /Source lists 3/);
+    const [own] = figureFindings('He recommended two services: CRM integration, data analysis, and workflow automation [@l].', corpus);
+    assert.match(own.message, /names 3/);
+  });
+
+  it('flags a figure the report denies when the source states it', () => {
+    const corpus = corpusOf({ d: 'She was born on 17 December 1983 in Colombia.' });
+    assert.equal(figureFindings('She was born in 1990, not 1983 [@d].', corpus).find((f) => f.message.includes('denies'))?.code, 'figure-mismatch');
+  });
+
+  it('takes the parts of the document itself and an ordinal that points back for no figure', () => {
+    const corpus = corpusOf({ p: 'The host talks about cooking. Later she answers questions from listeners.' });
+    assert.deepEqual(figureFindings('The second half of the document covers questions from listeners [@p].', corpus), []);
+    assert.deepEqual(figureFindings('The document is a conversation between two people about cooking [@p].', corpus), []);
+  });
+});
