@@ -35,8 +35,8 @@ export class FiguresView implements vscode.TreeDataProvider<FigureNode>, vscode.
   getTreeItem(node: FigureNode): vscode.TreeItem {
     if (node.kind === 'group') {
       const { group } = node;
-      const item = new vscode.TreeItem(`${group.label} (${group.kind === 'money' && group.unit ? group.unit : group.kind})`, vscode.TreeItemCollapsibleState[group.disagree ? 'Expanded' : 'Collapsed']);
-      item.id = `${group.kind}|${group.unit ?? ''}|${group.label}`;
+      const item = new vscode.TreeItem(`${group.label} (${group.kind === 'money' && group.unit ? group.unit : group.kind})${group.subject ? ` · ${group.subject}` : ''}`, vscode.TreeItemCollapsibleState[group.disagree ? 'Expanded' : 'Collapsed']);
+      item.id = group.id;
       item.description = `${group.disagree ? 'sources disagree: ' : ''}${group.values.map((v) => v.value).join(' · ')}`;
       item.iconPath = new vscode.ThemeIcon(group.disagree ? 'warning' : 'symbol-number', group.disagree ? new vscode.ThemeColor('list.warningForeground') : undefined);
       item.contextValue = 'figureGroup';
@@ -46,7 +46,7 @@ export class FiguresView implements vscode.TreeDataProvider<FigureNode>, vscode.
       const { value } = node;
       const n = value.keys.length;
       const item = new vscode.TreeItem(value.value, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `${node.group.kind}|${node.group.unit ?? ''}|${node.group.label}|${value.value}`;
+      item.id = `${node.group.id}|${value.value}`;
       item.description = `${n} source${n === 1 ? '' : 's'}${value.projection ? ' · projection' : ''}`;
       item.contextValue = 'figureValue';
       const first = value.places[0];
@@ -55,7 +55,7 @@ export class FiguresView implements vscode.TreeDataProvider<FigureNode>, vscode.
     }
     const { place } = node;
     const item = new vscode.TreeItem(`@${place.key} ¶${place.paragraph}`, vscode.TreeItemCollapsibleState.None);
-    item.id = `${node.group.kind}|${node.group.unit ?? ''}|${node.group.label}|${node.value.value}|${place.key}|${place.paragraph}|${place.start}`;
+    item.id = `${node.group.id}|${node.value.value}|${place.key}|${place.paragraph}|${place.start}`;
     item.description = `“${place.text}”${place.projection ? ' (projection)' : ''}`;
     item.tooltip = appendUntrusted(safeMarkdown(), this.sentenceOf(place));
     item.contextValue = 'figurePlace';

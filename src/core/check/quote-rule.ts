@@ -4,9 +4,12 @@ import type { Paragraph, Source } from '../model';
 import { tokenize } from '../search/tokenize';
 import { foldForQuote, type Quotation } from '../quotes';
 import type { Finding } from './findings';
+import { alignClaim } from '../evidence/align';
 import { sharedCount } from '../evidence/words';
 
 const MIN_QUOTE_WORDS = 3;
+/** How many of the engine's best sentences are read for the closest wording. */
+const CLOSEST_SENTENCES = 8;
 
 /** A quotation of a word or two ("a 'three'") is checked by its figures, not as wording. */
 export function isWordingQuote(quote: Quotation): boolean {
@@ -17,16 +20,15 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
   if (!isWordingQuote(quote) || sources.length === 0) return undefined;
   const needle = foldForQuote(quote.text).replace(/^["']+|["',.…]+$/g, '').replace(/\.\.\./g, ' ').trim();
   const parts = needle.split(/\s*(?:\.\.\.|…)\s*/).filter(Boolean);
+  for (const source of sources) for (const p of source.paragraphs) if (parts.every((part) => quoteIndex(p).folded.includes(part))) return undefined;
+  // The closest wording is looked for where the evidence engine finds the quotation's words.
   let best: (Window & { key: string; paragraph: number; score: number }) | undefined;
   const quoteWords = wordSet(quote.text);
-  for (const source of sources) {
-    for (const p of source.paragraphs) {
-      const { folded, windows } = quoteIndex(p);
-      if (parts.every((part) => folded.includes(part))) return undefined;
-      for (const w of windows) {
-        const score = dice(quoteWords, w.words);
-        if (!best || score > best.score) best = { ...w, score, key: source.meta.key, paragraph: p.index };
-      }
+  for (const { sentence } of alignClaim({ text: quote.text, figures: [], skip: [] }, sources).slice(0, CLOSEST_SENTENCES)) {
+    for (const w of quoteIndex(sentence.paragraph).windows) {
+      if (w.sentence !== sentence.index) continue;
+      const score = dice(quoteWords, w.words);
+      if (!best || score > best.score) best = { ...w, score, key: sentence.key, paragraph: sentence.paragraph.index };
     }
   }
   const closest = best && best.score > 0.2 ? best : undefined;
@@ -54,6 +56,8 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 interface Window {
+  /** Index of the sentence the window starts at. */
+  sentence: number;
   text: string;
   /** Offsets in the source file. */
   start: number;
@@ -75,7 +79,7 @@ function quoteIndex(p: Paragraph): { folded: string; windows: Window[] } {
       for (const last of [s, p.sentences[i + 1]]) {
         if (!last) continue;
         const text = p.text.slice(s.start, last.end);
-        windows.push({ text, start: p.start + s.start, end: p.start + last.end, words: wordSet(text) });
+        windows.push({ sentence: i, text, start: p.start + s.start, end: p.start + last.end, words: wordSet(text) });
       }
     });
     index = { folded: foldForQuote(p.text), windows };
