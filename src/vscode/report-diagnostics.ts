@@ -25,7 +25,8 @@ function checkOptions(): CheckOptions {
     const value = configured[code];
     if (value === 'off' || value === 'error' || value === 'warning' || value === 'information') severity[code] = value;
   }
-  return { severity };
+  const scope = vscode.workspace.getConfiguration('grounded').get<string>('checks.citationScope', 'paragraph');
+  return { severity, citationScope: scope === 'sentence' ? 'sentence' : 'paragraph' };
 }
 
 /**
@@ -57,7 +58,7 @@ export class ReportDiagnostics implements vscode.Disposable {
     this.store.add(corpus.onDidChange(() => this.recheckOpen()));
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('grounded.diagnostics')) this.recheckOpen();
+        if (e.affectsConfiguration('grounded.diagnostics') || e.affectsConfiguration('grounded.checks')) this.recheckOpen();
       }),
     );
     this.recheckOpen();

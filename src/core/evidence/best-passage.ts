@@ -1,22 +1,32 @@
-// The passage of a source that backs the report's sentence at a place: what the figure check
-// compared the sentence's figures with, else the source sentence the evidence engine aligns
-// best. One function for the hover, the preview's highlight and Go to Definition, so they point
-// where the diagnostics point.
-import { splitClaims } from '../check/claims';
+// The passage of a source that backs what a citation covers, at a place in the report: what the
+// figure check compared the covered sentences' figures with, else the source sentence the
+// evidence engine aligns best with them. One function for the hover, the preview's highlight and
+// Go to Definition, so they point where the diagnostics point.
+import { splitClaims, type Claim } from '../check/claims';
 import { checkCitedFigures, claimText } from '../check/figure-rules';
 import type { Paragraph, Source } from '../model';
-import { sentenceAt } from '../report';
+import { paragraphAt } from '../report';
 import { alignClaim } from './align';
 
+/** The claims of the report's paragraph at `offset` that the citation there covers (the claim at `offset` first). */
+function coveredClaims(report: string, offset: number): Claim[] {
+  const paragraph = paragraphAt(report, offset);
+  const local = offset - paragraph.start;
+  const claims = [...splitClaims(paragraph.text)];
+  const here = claims.find((c) => c.start <= local && local <= c.end) ?? [...claims].reverse().find((c) => c.start <= local);
+  if (!here) return [];
+  return [here, ...claims.filter((c) => c !== here && c.scope.length > 0 && c.scope === here.scope)];
+}
+
 export function bestPassage(report: string, offset: number, source: Source): Paragraph | undefined {
-  const sentence = sentenceAt(report, offset);
-  for (const claim of splitClaims(sentence.text)) {
+  const claims = coveredClaims(report, offset);
+  for (const claim of claims) {
     const located = checkCitedFigures(claim, [source], new Set()).find((f) => f.source?.locator);
     const index = located && Number(/\d+/.exec(located.source!.locator!)?.[0]);
     if (index) return source.paragraphs.find((p) => p.index === index);
   }
   let best: { paragraph: Paragraph; score: number } | undefined;
-  for (const claim of splitClaims(sentence.text)) {
+  for (const claim of claims) {
     const [top] = alignClaim(claimText(claim), [source]);
     if (top && (!best || top.score > best.score)) best = { paragraph: top.sentence.paragraph, score: top.score };
   }
