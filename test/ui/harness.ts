@@ -67,6 +67,13 @@ export class Workbench {
     await this.page.keyboard.press('End');
   }
 
+  /** Waits until the active editor's rendered text (its lines may wrap on screen) contains `text`. */
+  async waitForText(text: string): Promise<void> {
+    const lines = await this.editorText().elementHandle();
+    if (!lines) throw new Error('no editor text');
+    await this.page.waitForFunction(([el, wanted]) => (el.textContent ?? '').replace(/\u00a0/g, ' ').includes(wanted), [lines, text] as const);
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(screenshotDir, { recursive: true });
     const path = join(screenshotDir, `${name}.png`);

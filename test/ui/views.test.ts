@@ -72,14 +72,25 @@ for (const [theme, name] of [
       await paragraph.click();
       await preview.locator('.paragraph.chosen[data-paragraph="3"]').waitFor();
       await preview.locator('#insert-citation').click();
-      await reportShows(workbench, `[@${key}, para. 3]`);
+      await workbench.waitForText(`[@${key}, para. 3]`);
       // The cursor now follows that citation, so the preview highlights (and scrolls to) para. 3: let it settle before selecting.
       await preview.locator('.paragraph.cited[data-paragraph="3"]').waitFor();
 
       // Select the paragraph's first words as a reader would with the mouse.
       const words = await selectWords(paragraph.locator('.text'), 6);
       await preview.locator('#insert-quotation').click();
-      await reportShows(workbench, `[@${key}, para. 3] “${words}” [@${key}, para. 3]`);
+      await workbench.waitForText(`[@${key}, para. 3] “${words}” [@${key}, para. 3]`);
+    });
+
+    it('adds the clicked paragraph to the citation the cursor is in, rather than splitting it', async () => {
+      // Find leaves "para. 7" of [@putin-biden-talks, para. 7] selected, and the preview follows it there.
+      await selectInReport(workbench, 'para. 7');
+      await preview.locator('.paragraph.cited[data-paragraph="7"]').waitFor();
+      assert.equal((await preview.locator('.key').innerText()).trim(), '@putin-biden-talks');
+      await preview.locator('.paragraph[data-paragraph="6"]').click();
+      await preview.locator('.paragraph.chosen[data-paragraph="6"]').waitFor();
+      await preview.locator('#insert-citation').click();
+      await workbench.waitForText('troops [@putin-biden-talks, para. 7; @putin-biden-talks, para. 6], while');
     });
 
     it('counts a wrong figure in the status bar, and a click opens the Problems panel with its filter focused', async () => {
@@ -131,13 +142,6 @@ async function newLineAtEnd(workbench: Workbench): Promise<void> {
   await page.locator('.editor-instance .view-line').first().click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
-}
-
-/** Waits until the report's rendered text (its lines may wrap on screen) contains `text`. */
-async function reportShows(workbench: Workbench, text: string): Promise<void> {
-  const lines = await workbench.editorText().elementHandle();
-  assert.ok(lines, 'no editor text');
-  await workbench.page.waitForFunction(([el, wanted]) => (el.textContent ?? '').replace(/\u00a0/g, ' ').includes(wanted), [lines, text] as const);
 }
 
 /** Selects the first `count` words of an element's text with the mouse (press, drag, release) and returns them. */
