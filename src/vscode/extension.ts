@@ -35,6 +35,8 @@ export interface GroundedApi {
   sourceLocation(key: string): string | undefined;
   /** Fires after sources were added, changed or removed. */
   onDidChangeSources: vscode.Event<void>;
+  /** Fires with true when indexing starts and false when it ends. */
+  onDidChangeIndexing: vscode.Event<boolean>;
   /** Fires after a report's diagnostics were updated. */
   onDidCheckReport: vscode.Event<vscode.Uri>;
   /** The version of a report that its current diagnostics describe. */
@@ -96,7 +98,6 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
   const search = new SearchSourcesCommand(corpus, openSource, inserter);
   const sourcesView = store.add(new SourcesView(corpus, reports, context.workspaceState));
   const figuresView = store.add(new FiguresView(corpus));
-  const findingsStatus = store.add(new FindingsStatusBar(reports));
   const preview = store.add(new SourcePreview(context.extensionUri, corpus, reports, inserter));
   const insert = async (insertion: Insertion | undefined) => (insertion ? inserter.insert(insertion) : false);
   store.add(vscode.commands.registerCommand('grounded.previewSource', (args?: PreviewArgs) => preview.show(args && typeof args === 'object' ? args : {})));
@@ -128,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
   store.add(vscode.languages.registerDefinitionProvider(REPORT_SELECTOR, new CitationDefinitionProvider(corpus)));
 
   const diagnostics = store.add(new ReportDiagnostics(corpus, isSource));
+  const findingsStatus = store.add(new FindingsStatusBar(reports, corpus, corpusStatus, diagnostics));
   store.add(vscode.languages.registerCodeActionsProvider(REPORT_SELECTOR, new FindingCodeActions(diagnostics, isKnownKey), FindingCodeActions.metadata));
   store.add(vscode.commands.registerCommand(FIX_APPLIED_COMMAND, (fix?: { code?: unknown; title?: unknown }) => output.info(`Quick fix applied (${String(fix?.code)}): ${String(fix?.title)}`)));
   store.add(
@@ -149,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
     sourceKeys: () => corpus.corpus.all().map((s) => s.meta.key),
     sourceLocation: (key) => corpus.corpus.get(key)?.location,
     onDidChangeSources: corpus.onDidChange,
+    onDidChangeIndexing: corpus.onDidChangeIndexing,
     onDidCheckReport: diagnostics.onDidCheck,
     checkedVersion: (uri) => diagnostics.checkedVersion(uri),
     search: (query, limit = 10) => corpus.searchIndex().search(query, { limit }).map((h) => ({ key: h.passage.key, paragraph: h.passage.paragraph, text: h.passage.text, score: h.score })),

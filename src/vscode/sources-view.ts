@@ -21,6 +21,7 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
   private filter = '';
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   private nodes = new Map<string, SourceNode>();
+  private noSources: boolean | undefined;
 
   constructor(
     private readonly corpus: CorpusService,
@@ -29,6 +30,7 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
   ) {
     this.view = this.store.add(vscode.window.createTreeView('grounded.sources', { treeDataProvider: this, showCollapseAll: true }));
     this.store.add(corpus.onDidChange(() => this.refresh()));
+    this.store.add(corpus.onDidChangeIndexing(() => this.describe()));
     this.store.add(reports.onDidChange(() => this.recount()));
     this.store.add(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -121,9 +123,12 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
   }
 
   private describe(): void {
-    const n = this.corpus.corpus.size;
     this.view.description = this.filter ? `filter: ${this.filter}` : undefined;
-    this.view.message = n === 0 && !this.corpus.isIndexing ? 'No sources yet: put articles (.txt, .md, .html) in a corpus/ folder of the workspace.' : undefined;
+    // The manifest's welcome content says how to add sources; VS Code shows it only while the view has no message.
+    const noSources = this.corpus.corpus.size === 0 && !this.corpus.isIndexing;
+    if (noSources === this.noSources) return;
+    this.noSources = noSources;
+    void vscode.commands.executeCommand('setContext', 'grounded.noSources', noSources);
   }
 
   dispose(): void {

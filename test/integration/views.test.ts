@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { grounded, openReport, resetEditors, until, workspaceUri } from './helpers';
+import { checkedDraft, grounded, openReport, resetEditors, until, workspaceUri } from './helpers';
 
 /** Citations of each key in a report, counted with a plain regex (not Grounded's parser). */
 function regexCounts(text: string): Map<string, number> {
@@ -194,19 +194,16 @@ describe('Views in the extension host', () => {
 
   it('shows the figure warnings of the report being written in the status bar, and opens the Problems panel on click', async () => {
     const api = await grounded();
-    const uri = workspaceUri('drafts-status', 'status.md');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from('# Draft\n\nUkraine put the build-up at 50,000 troops [@putin-biden-talks, para. 7].\n', 'utf8'));
+    const { editor, remove } = await checkedDraft(api, 'drafts-status', '# Draft\n\nUkraine put the build-up at 50,000 troops [@putin-biden-talks, para. 7].\n');
     try {
-      const editor = await vscode.window.showTextDocument(uri);
       const checked = () => until(api.onDidCheckReport, () => api.checkedVersion(editor.document.uri) === editor.document.version, 'the report checked');
-      await checked();
       // The item is updated from the diagnostics' change event, which follows the check.
       await until(vscode.languages.onDidChangeDiagnostics, () => api.statusBar().findings.text !== '$(check) Figures agree', 'the status bar to count the warning');
       const { findings, sources } = api.statusBar();
       assert.equal(findings.text, '$(warning) 1 figure warning');
       assert.equal(findings.visible, true);
       assert.equal(findings.command, 'grounded.showProblems');
-      assert.match(findings.tooltip, /status\.md: 1 figure warning, 1 Grounded finding in all/);
+      assert.match(findings.tooltip, /draft\.md: 1 figure warning, 1 Grounded finding in all/);
       assert.equal(sources.text, `$(book) ${api.sourceKeys().length} sources`);
       assert.equal(sources.command, 'grounded.searchSources');
 
@@ -218,8 +215,27 @@ describe('Views in the extension host', () => {
       // The click's command runs (the panel itself is checked in the UI test).
       await vscode.commands.executeCommand(findings.command!);
     } finally {
-      await resetEditors();
-      await vscode.workspace.fs.delete(workspaceUri('drafts-status'), { recursive: true });
+      await remove();
+    }
+  });
+
+  it('says the figures wait for the index while sources are being indexed, not that they agree', async () => {
+    const api = await grounded();
+    const { remove } = await checkedDraft(api, 'drafts-waiting', '# Draft\n\nUkraine put the build-up at over 94,000 troops [@putin-biden-talks, para. 7].\n');
+    try {
+      await until(vscode.languages.onDidChangeDiagnostics, () => api.statusBar().findings.text === '$(check) Figures agree', 'the figures to agree');
+      const whileIndexing: string[] = [];
+      const watch = api.onDidChangeIndexing((busy) => void (busy && whileIndexing.push(api.statusBar().findings.text)));
+      try {
+        await vscode.commands.executeCommand('grounded.reindex');
+      } finally {
+        watch.dispose();
+      }
+      assert.ok(whileIndexing.length > 0, 'indexing started');
+      for (const text of whileIndexing) assert.equal(text, '$(sync~spin) Figures: waiting for the index');
+      await until(api.onDidCheckReport, () => api.statusBar().findings.text === '$(check) Figures agree', 'the figures checked again');
+    } finally {
+      await remove();
     }
   });
 });

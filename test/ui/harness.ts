@@ -17,8 +17,8 @@ export class Workbench {
   ) {}
 
   /** Starts code-server on a fresh sample workspace and opens the workbench with Grounded loaded. */
-  static async open(options: { theme?: string; settings?: Record<string, unknown>; viewport?: { width: number; height: number } } = {}): Promise<Workbench> {
-    const workspace = makeWorkspace('grounded-ui');
+  static async open(options: { theme?: string; settings?: Record<string, unknown>; viewport?: { width: number; height: number }; files?: Record<string, string> } = {}): Promise<Workbench> {
+    const workspace = makeWorkspace('grounded-ui', options.files);
     const userDataDir = makeUserDataDir({ ...(options.theme ? { 'workbench.colorTheme': options.theme } : {}), ...options.settings });
     const server = await startCodeServer({ workspace, userDataDir });
     const browser = await launchChromium();
