@@ -56,7 +56,7 @@ export interface GroundedApi {
   };
   /** What the views show, as plain data (for tests and other extensions). */
   views: {
-    sources(): Array<{ key: string; label: string; description: string; paragraphs: number }>;
+    sources(): Array<{ key: string; label: string; description: string; badge: string | undefined; paragraphs: number }>;
     onDidChangeSources: vscode.Event<unknown>;
     figures(): Promise<FigureGroup[]>;
     /** The Figures view's item for a node, as the tree shows it (label, command). */
@@ -166,7 +166,8 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
       sources: () =>
         sourcesView.getChildren().map((node) => {
           const item = sourcesView.getTreeItem(node);
-          return { key: node.source.meta.key, label: String(item.label), description: String(item.description ?? ''), paragraphs: sourcesView.getChildren(node).length };
+          const badge = item.resourceUri && sourcesView.provideFileDecoration(item.resourceUri)?.badge;
+          return { key: node.source.meta.key, label: String(item.label), description: String(item.description ?? ''), badge, paragraphs: sourcesView.getChildren(node).length };
         }),
       onDidChangeSources: sourcesView.onDidChangeTreeData,
       figures: () => figuresView.figureGroups(),

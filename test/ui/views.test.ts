@@ -31,10 +31,22 @@ for (const [theme, name] of [
       const sources = pane(workbench, 'Sources');
       const source = sources.locator('.monaco-list-row', { hasText: 'Vladimir Putin requests' }).first();
       await source.waitFor();
+      // At the side bar's default width the title is cut, but the citation count stays in view: it is the row's badge.
+      const label = await source.locator('.monaco-icon-label').elementHandle();
+      assert.ok(label, 'the row has no label');
+      await page.waitForFunction((el) => /^"\d+"$/.test(el.ownerDocument.defaultView!.getComputedStyle(el, '::after').content), label);
+      const narrow = await label.evaluate((el) => {
+        const text = el.querySelector('.monaco-icon-label-container')!;
+        return { badge: el.ownerDocument.defaultView!.getComputedStyle(el, '::after').content, titleCut: text.scrollWidth > text.clientWidth + 1, right: el.getBoundingClientRect().right, paneRight: el.closest('.pane')!.getBoundingClientRect().right };
+      });
+      assert.ok(narrow.titleCut, 'the side bar is wide enough for the whole title: this checks nothing');
+      assert.ok(narrow.right <= narrow.paneRight, `the row's label (and its badge) ends at ${narrow.right}, past the view's edge at ${narrow.paneRight}`);
+      assert.ok(existsSync(await workbench.screenshot(`views-${name}-narrow`)));
+
       await widenSideBarToFit(workbench, sources.locator('.monaco-list-row'));
       // The row's description (how often the report cites the source) is shown whole, not cut off.
       const description = source.locator('.label-description');
-      assert.match(await description.innerText(), /^\d+ citations?$/);
+      assert.equal(await description.innerText(), `${narrow.badge.replace(/"/g, '')} citations`);
       assert.ok(await description.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= (el.closest('.pane')?.getBoundingClientRect().right ?? 0)), 'the description is cut off');
 
       await source.click();
