@@ -2,6 +2,7 @@
 // insertion splits a citation or a word. Every command and quick fix that adds a citation
 // plans its edit here; the VS Code layer only applies it.
 import { formatKey, parseCitations, type Citation, type CitationItem } from './citations';
+import { codeRanges, inRanges } from './code-ranges';
 import { paragraphAt } from './report';
 
 /** One source, and where in it (`para. 7`); written `@key, para. 7`. */
@@ -111,9 +112,50 @@ function placeOne(text: string, start: number, end: number, insertion: Insertion
   const citation = citationTouching(text, cursor);
   const fragment = typedFragment(text, cursor, options);
   if (fragment) return { ...spaced(text, fragment.start, fragment.end, insertionText(insertion)), target: fragment };
+  if (citation?.kind === 'bracketed') return atCitation(text, citation, cursor, insertion, options);
+  // Inside a link (its text or its address) or other brackets, a citation would change what they are: it goes after them.
+  const brackets = bracketsAround(text, cursor);
+  if (brackets) return plain(text, brackets.end, brackets.end, insertion);
   if (citation) return atCitation(text, citation, cursor, insertion, options);
   const at = wordEnd(text, cursor);
   return plain(text, at, at, insertion);
+}
+
+/**
+ * The outermost bracketed text around `offset` that is no citation (`[sic]`, a link's text),
+ * with what follows it when it is a link (`(url)`, `[ref]`), in `text`'s offsets.
+ */
+function bracketsAround(text: string, offset: number): { start: number; end: number } | undefined {
+  const paragraph = paragraphAt(text, offset);
+  const local = offset - paragraph.start;
+  const t = paragraph.text;
+  const code = codeRanges(t);
+  const open: number[] = [];
+  let around: { start: number; end: number } | undefined;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '\\') i++;
+    else if ((t[i] === '[' || t[i] === ']') && !inRanges(code, i)) {
+      if (t[i] === '[') open.push(i);
+      else if (open.length) {
+        const start = open.pop()!;
+        const end = t[i + 1] === '(' || t[i + 1] === '[' ? closing(t, i + 1) : i + 1;
+        if (start < local && local < end && (!around || start < around.start)) around = { start, end };
+      }
+    }
+  }
+  return around && { start: around.start + paragraph.start, end: around.end + paragraph.start };
+}
+
+/** The offset after the `)` or `]` that closes the bracket at `open` (the end of the text if none does). */
+function closing(text: string, open: number): number {
+  const [opener, closer] = text[open] === '(' ? ['(', ')'] : ['[', ']'];
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === opener) depth++;
+    else if (text[i] === closer && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 /** Inserting at a place that is no citation: the text, with a space where it would touch a word. */
