@@ -71,12 +71,14 @@
     return { text, paragraph };
   }
 
-  document.getElementById('insert-citation').addEventListener('click', () => {
-    const { paragraph } = selectedPassage();
-    if (paragraph === undefined) return void (hint.textContent = 'Click a paragraph first.');
-    hint.textContent = '';
-    vscode.postMessage({ type: 'insert', what: 'citation', key: current.key, paragraph });
-  });
+  for (const [id, what] of [['insert-citation', 'citation'], ['replace-citation', 'replacement']]) {
+    document.getElementById(id).addEventListener('click', () => {
+      const { paragraph } = selectedPassage();
+      if (paragraph === undefined) return void (hint.textContent = 'Click a paragraph first.');
+      hint.textContent = '';
+      vscode.postMessage({ type: 'insert', what, key: current.key, paragraph });
+    });
+  }
   document.getElementById('insert-quotation').addEventListener('click', () => {
     const { text, paragraph } = selectedPassage();
     if (!text || paragraph === undefined) return void (hint.textContent = 'Select words of one paragraph to quote them.');

@@ -1,6 +1,7 @@
-// Bundles the extension, the CLI and the test suites with esbuild.
+// Bundles the extension, the CLI and the test suites with esbuild, with source maps.
 // `vscode` stays external (the host provides it); test bundles keep node_modules external.
 import { build } from 'esbuild';
+import { buildExtension } from './bundles.mjs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,8 +21,7 @@ function files(dir, suffix) {
 }
 
 const jobs = [
-  build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', format: 'cjs', external: ['vscode'], minify: !watch }),
-  build({ ...common, entryPoints: ['src/worker/index-worker.ts'], outfile: 'dist/index-worker.js', format: 'cjs', minify: !watch }),
+  buildExtension({ minify: !watch }),
   build({
     ...common,
     entryPoints: ['src/cli/main.ts'],

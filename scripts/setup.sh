@@ -18,11 +18,13 @@ if [ ! -f node_modules/.grounded-lock-hash ] || [ "$(cat node_modules/.grounded-
   echo "$lock_hash" > node_modules/.grounded-lock-hash
 fi
 
-# 2. Debian packages: the browser for UI tests, ripgrep for VS Code's search, pandoc for citation tests.
+# 2. Debian packages: the browser for UI tests, ripgrep for VS Code's search, pandoc for citation
+#    tests, unzip for the package tests (they read the .vsix).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v rg >/dev/null || missing+=(ripgrep)
 command -v pandoc >/dev/null || missing+=(pandoc)
+command -v unzip >/dev/null || missing+=(unzip)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { Finding, FindingCode } from '../core/check/findings';
+import type { Finding, FindingCode, Fix } from '../core/check/findings';
+import { citationRefIn } from '../core/citation-insert';
+import { insertionEdit } from './insert-text';
 import type { ReportDiagnostics } from './report-diagnostics';
 
 /** Run after a quick fix's edit; not in the palette. */
@@ -9,7 +11,10 @@ export const FIX_APPLIED_COMMAND = 'grounded.fixApplied';
 export class FindingCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly diagnostics: ReportDiagnostics) {}
+  constructor(
+    private readonly diagnostics: ReportDiagnostics,
+    private readonly isKnownKey: (key: string) => boolean,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -23,13 +28,22 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /** A fix that adds a citation is placed as every other insertion of a citation is; the rest replace their text. */
+  private editFor(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
+    const cite = fix.start === fix.end ? citationRefIn(fix.newText) : undefined;
+    const at = document.positionAt(fix.start);
+    if (cite) return insertionEdit(document, [new vscode.Selection(at, at)], { cite }, { isKnownKey: this.isKnownKey }).edit;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(at, document.positionAt(fix.end)), fix.newText);
+    return edit;
+  }
+
   private actionsFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction[] {
     const code = finding.code as FindingCode;
     const actions = finding.fixes.map((fix, i) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(document.uri, new vscode.Range(document.positionAt(fix.start), document.positionAt(fix.end)), fix.newText);
+      action.edit = this.editFor(document, fix);
       // Runs after the edit: records the fix (and completes the walkthrough's "Fix a figure" step).
       action.command = { command: FIX_APPLIED_COMMAND, title: fix.title, arguments: [{ code, title: fix.title }] };
       action.isPreferred = i === 0 && (code === 'figure-mismatch' || code === 'unknown-source' || code === 'quote-mismatch');

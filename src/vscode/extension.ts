@@ -19,6 +19,7 @@ import { escapeThemeIcons } from './markdown-text';
 import { ReportEditors } from './report-editors';
 import { isSourceFile } from './source-files';
 import { SourcesView, type SourceNode } from './sources-view';
+import type { Insertion } from '../core/citation-insert';
 import type { FigureGroup } from '../core/figures/corpus-figures';
 import { IndexWorkerClient } from '../worker/index-client';
 import { statSync } from 'node:fs';
@@ -34,6 +35,8 @@ export interface GroundedApi {
   sourceLocation(key: string): string | undefined;
   /** Fires after sources were added, changed or removed. */
   onDidChangeSources: vscode.Event<void>;
+  /** Fires with true when indexing starts and false when it ends. */
+  onDidChangeIndexing: vscode.Event<boolean>;
   /** Fires after a report's diagnostics were updated. */
   onDidCheckReport: vscode.Event<vscode.Uri>;
   /** The version of a report that its current diagnostics describe. */
@@ -53,7 +56,7 @@ export interface GroundedApi {
   };
   /** What the views show, as plain data (for tests and other extensions). */
   views: {
-    sources(): Array<{ key: string; label: string; description: string; paragraphs: number }>;
+    sources(): Array<{ key: string; label: string; description: string; badge: string | undefined; paragraphs: number }>;
     onDidChangeSources: vscode.Event<unknown>;
     figures(): Promise<FigureGroup[]>;
     /** The Figures view's item for a node, as the tree shows it (label, command). */
@@ -89,20 +92,20 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
 
   const isSource = (uri: vscode.Uri) => isSourceFile(corpus, uri);
   const reports = store.add(new ReportEditors(isSource));
-  const inserter = new ReportInserter(reports, isSource, (message) => output.warn(message));
+  const isKnownKey = (key: string) => corpus.corpus.get(key) !== undefined;
+  const inserter = new ReportInserter(reports, isSource, (message) => output.warn(message), isKnownKey);
   const openSource = new OpenSourceCommand(corpus);
   const search = new SearchSourcesCommand(corpus, openSource, inserter);
   const sourcesView = store.add(new SourcesView(corpus, reports, context.workspaceState));
   const figuresView = store.add(new FiguresView(corpus));
-  const findingsStatus = store.add(new FindingsStatusBar(reports));
   const preview = store.add(new SourcePreview(context.extensionUri, corpus, reports, inserter));
-  const insert = async (text: string | undefined) => (text ? inserter.insert(text) : false);
+  const insert = async (insertion: Insertion | undefined) => (insertion ? inserter.insert(insertion) : false);
   store.add(vscode.commands.registerCommand('grounded.previewSource', (args?: PreviewArgs) => preview.show(args && typeof args === 'object' ? args : {})));
   store.add(
     vscode.commands.registerCommand('grounded.insertCitation', (node?: SourceNode) => {
       // From the keyboard it opens the search to pick a passage: not worth it when the citation could not go in.
       if (!node?.source) return inserter.refusesSource() ? false : search.run('');
-      return insert(citationFor(node.source, node.kind === 'paragraph' ? node.paragraph : undefined));
+      return insert({ cite: citationFor(node.source, node.kind === 'paragraph' ? node.paragraph : undefined) });
     }),
   );
   store.add(vscode.commands.registerCommand('grounded.insertFigure', (node?: FigureNode) => insert(node && figureWithCitation(node))));
@@ -126,7 +129,8 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
   store.add(vscode.languages.registerDefinitionProvider(REPORT_SELECTOR, new CitationDefinitionProvider(corpus)));
 
   const diagnostics = store.add(new ReportDiagnostics(corpus, isSource));
-  store.add(vscode.languages.registerCodeActionsProvider(REPORT_SELECTOR, new FindingCodeActions(diagnostics), FindingCodeActions.metadata));
+  const findingsStatus = store.add(new FindingsStatusBar(reports, corpus, corpusStatus, diagnostics));
+  store.add(vscode.languages.registerCodeActionsProvider(REPORT_SELECTOR, new FindingCodeActions(diagnostics, isKnownKey), FindingCodeActions.metadata));
   store.add(vscode.commands.registerCommand(FIX_APPLIED_COMMAND, (fix?: { code?: unknown; title?: unknown }) => output.info(`Quick fix applied (${String(fix?.code)}): ${String(fix?.title)}`)));
   store.add(
     vscode.commands.registerCommand('grounded.checkWorkspace', () =>
@@ -147,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
     sourceKeys: () => corpus.corpus.all().map((s) => s.meta.key),
     sourceLocation: (key) => corpus.corpus.get(key)?.location,
     onDidChangeSources: corpus.onDidChange,
+    onDidChangeIndexing: corpus.onDidChangeIndexing,
     onDidCheckReport: diagnostics.onDidCheck,
     checkedVersion: (uri) => diagnostics.checkedVersion(uri),
     search: (query, limit = 10) => corpus.searchIndex().search(query, { limit }).map((h) => ({ key: h.passage.key, paragraph: h.passage.paragraph, text: h.passage.text, score: h.score })),
@@ -161,7 +166,8 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
       sources: () =>
         sourcesView.getChildren().map((node) => {
           const item = sourcesView.getTreeItem(node);
-          return { key: node.source.meta.key, label: String(item.label), description: String(item.description ?? ''), paragraphs: sourcesView.getChildren(node).length };
+          const badge = item.resourceUri && sourcesView.provideFileDecoration(item.resourceUri)?.badge;
+          return { key: node.source.meta.key, label: String(item.label), description: String(item.description ?? ''), badge, paragraphs: sourcesView.getChildren(node).length };
         }),
       onDidChangeSources: sourcesView.onDidChangeTreeData,
       figures: () => figuresView.figureGroups(),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Insertion } from '../core/citation-insert';
 import type { FigureGroup, FigurePlace, FigureValue } from '../core/figures/corpus-figures';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
@@ -82,8 +83,8 @@ export class FiguresView implements vscode.TreeDataProvider<FigureNode>, vscode.
 }
 
 /** What "insert figure" writes: the value as the source words it, with its citation. */
-export function figureWithCitation(node: FigureNode): string | undefined {
+export function figureWithCitation(node: FigureNode): Insertion | undefined {
   if (node.kind === 'group') return undefined;
   const place = node.kind === 'place' ? node.place : node.value.places[0];
-  return `${place.text} [@${place.key}, para. ${place.paragraph}]`;
+  return { text: place.text, cite: { key: place.key, locator: `para. ${place.paragraph}` } };
 }

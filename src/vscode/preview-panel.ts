@@ -29,7 +29,7 @@ export interface PreviewState {
 type PageMessage =
   | { type: 'ready' }
   | { type: 'rendered'; key: string; cited?: number; paragraphs: number; shownText: string }
-  | { type: 'insert'; what: 'citation' | 'quotation'; key: string; paragraph: number; text?: string };
+  | { type: 'insert'; what: 'citation' | 'replacement' | 'quotation'; key: string; paragraph: number; text?: string };
 
 const FOLLOW_DELAY_MS = 100;
 
@@ -128,7 +128,7 @@ export class SourcePreview implements vscode.Disposable {
 </head>
 <body>
 <header id="meta"></header>
-<div class="actions"><button id="insert-citation" type="button">Insert citation</button><button id="insert-quotation" type="button">Insert quotation</button><span id="hint"></span></div>
+<div class="actions"><button id="insert-citation" type="button" title="Cite the paragraph at the cursor; in a citation, add it to the citation">Insert citation</button><button id="replace-citation" type="button" title="Cite the paragraph in place of the citation at the cursor">Replace citation</button><button id="insert-quotation" type="button">Insert quotation</button><span id="hint"></span></div>
 <main id="article" aria-label="Article text"></main>
 <script nonce="${nonce}" src="${media('preview.js')}"></script>
 </body>
@@ -195,17 +195,18 @@ export class SourcePreview implements vscode.Disposable {
       void vscode.window.showErrorMessage('Grounded: the preview asked to cite a passage that is not in the corpus; nothing was inserted.');
       return false;
     }
-    const citation = citationFor(source, paragraph);
-    let text = citation;
+    const cite = citationFor(source, paragraph);
     if (message.what === 'quotation') {
       const quoted = typeof message.text === 'string' ? message.text.trim() : '';
       if (!quoted || !paragraph.text.includes(quoted)) {
         void vscode.window.showErrorMessage(`Grounded: select words of ¶${paragraph.index} in the preview to quote them; nothing was inserted.`);
         return false;
       }
-      text = `“${quoted}” ${citation}`;
-    } else if (message.what !== 'citation') return false;
-    return this.inserter.insert(text);
+      return this.inserter.insert({ text: `“${quoted}”`, cite });
+    }
+    // "Insert citation" adds to the citation at the cursor; "Replace citation" puts this one in its place.
+    if (message.what === 'citation' || message.what === 'replacement') return this.inserter.insert({ cite }, { mode: message.what === 'replacement' ? 'replace' : 'add' });
+    return false;
   }
 
   dispose(): void {

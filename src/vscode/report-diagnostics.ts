@@ -104,7 +104,9 @@ export class ReportDiagnostics implements vscode.Disposable {
     this.runs.set(key, run);
     const version = document.version;
     const outdated = () => document.isClosed || document.version !== version || this.runs.get(key) !== run;
-    const findings = await inSlices(checkReportSteps(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions()), outdated);
+    // With no sources at all, every citation would be an unknown-source error: noise for anyone
+    // writing pandoc Markdown without a corpus (the Sources view's welcome says how to add one).
+    const findings = this.corpus.corpus.size === 0 ? [] : await inSlices(checkReportSteps(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions()), outdated);
     if (!findings) return [];
     const previous = this.findings.get(key);
     if (previous && this.published.get(document) === version && sameDiagnostics(previous, findings)) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { citationAt, type CitationRef, type Insertion, type InsertMode } from '../core/citation-insert';
 import type { SearchHit } from '../core/search/search-index';
 import type { CorpusService } from './corpus-service';
 import type { ReportInserter } from './insert-text';
@@ -11,6 +12,7 @@ interface PassageItem extends vscode.QuickPickItem {
 
 const OPEN_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open the source at this passage' };
 const QUOTE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert the passage as a quotation with its citation' };
+const REPLACE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('replace'), tooltip: 'Cite this passage in place of the citation at the cursor' };
 const SNIPPET_LENGTH = 160;
 
 /** A window of the passage around its first match, on one line. */
@@ -26,6 +28,10 @@ export function snippet(hit: SearchHit): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
 
+function citationOf(hit: SearchHit): CitationRef {
+  return { key: hit.passage.key, locator: `para. ${hit.passage.paragraph}` };
+}
+
 /** Grounded: Search Sources — a QuickPick that searches as you type and cites what you pick. */
 export class SearchSourcesCommand {
   constructor(
@@ -37,6 +43,8 @@ export class SearchSourcesCommand {
   async run(initialQuery = ''): Promise<void> {
     // The editor the writer searched from: what is picked goes there, unless it is a source.
     const editor = vscode.window.activeTextEditor;
+    // Enter adds the passage to a citation at the cursor; a button replaces that citation instead.
+    const inCitation = !!editor && editor.selections.some((s) => citationAt(editor.document.getText(), editor.document.offsetAt(s.active)));
     const pick = vscode.window.createQuickPick<PassageItem>();
     pick.title = 'Grounded: Search Sources';
     pick.placeholder = 'Search passages and titles (typos are fine). Enter cites the passage.';
@@ -55,7 +63,7 @@ export class SearchSourcesCommand {
         detail: escapeThemeIcons(`${hit.passage.key} · para. ${hit.passage.paragraph} — ${hit.passage.title}`),
         // We rank ourselves; VS Code must not hide passages that match only fuzzily.
         alwaysShow: true,
-        buttons: [QUOTE_BUTTON, OPEN_BUTTON],
+        buttons: inCitation ? [REPLACE_BUTTON, QUOTE_BUTTON, OPEN_BUTTON] : [QUOTE_BUTTON, OPEN_BUTTON],
       }));
     };
     const done = new Promise<void>((resolve) => {
@@ -65,7 +73,7 @@ export class SearchSourcesCommand {
         // Enter on an empty list keeps the search open rather than closing it on nothing.
         if (!item) return;
         pick.hide();
-        void this.insert(editor, `[@${item.hit.passage.key}, para. ${item.hit.passage.paragraph}]`);
+        void this.insert(editor, { cite: citationOf(item.hit) });
       });
       pick.onDidTriggerItemButton((e) => {
         const { passage } = e.item.hit;
@@ -74,7 +82,10 @@ export class SearchSourcesCommand {
           void this.openSource.run({ key: passage.key, paragraph: passage.paragraph, beside: true });
         } else if (e.button === QUOTE_BUTTON) {
           pick.hide();
-          void this.insert(editor, `“${passage.text.trim()}” [@${passage.key}, para. ${passage.paragraph}]`);
+          void this.insert(editor, { text: `“${passage.text.trim()}”`, cite: citationOf(e.item.hit) });
+        } else if (e.button === REPLACE_BUTTON) {
+          pick.hide();
+          void this.insert(editor, { cite: citationOf(e.item.hit) }, 'replace');
         }
       });
       pick.onDidHide(() => {
@@ -91,7 +102,7 @@ export class SearchSourcesCommand {
     await done;
   }
 
-  private async insert(editor: vscode.TextEditor | undefined, text: string): Promise<void> {
-    await this.inserter.insert(text, { active: editor, clipboard: true, focus: true });
+  private async insert(editor: vscode.TextEditor | undefined, insertion: Insertion, mode: InsertMode = 'add'): Promise<void> {
+    await this.inserter.insert(insertion, { active: editor, clipboard: true, focus: true, mode });
   }
 }

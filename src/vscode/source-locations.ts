@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CitationRef } from '../core/citation-insert';
 import type { Paragraph, Source } from '../core/model';
 import type { CorpusService } from './corpus-service';
 
@@ -44,6 +45,7 @@ export class OpenSourceCommand {
   }
 }
 
-export function citationFor(source: Source, paragraph?: Paragraph): string {
-  return paragraph ? `[@${source.meta.key}, para. ${paragraph.index}]` : `[@${source.meta.key}]`;
+/** A citation of a source, at a paragraph when one is given. */
+export function citationFor(source: Source, paragraph?: Paragraph): CitationRef {
+  return paragraph ? { key: source.meta.key, locator: `para. ${paragraph.index}` } : { key: source.meta.key };
 }

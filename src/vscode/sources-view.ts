@@ -10,17 +10,25 @@ export type SourceNode = { kind: 'source'; source: Source } | { kind: 'paragraph
 
 const SORT_STATE = 'grounded.sources.sort';
 const COUNT_DELAY_MS = 300;
+/** Sources' rows carry a URI of this scheme, only so that their citation count can show as a badge. */
+const BADGE_SCHEME = 'grounded-source';
 
-/** The Sources view: every source, how often the report cites it, and its paragraphs. */
-export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.Disposable {
+/**
+ * The Sources view: every source, how often the report cites it, and its paragraphs. The count
+ * is a badge at the row's right edge, which a narrow side bar never cuts (titles are cut first).
+ */
+export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.FileDecorationProvider, vscode.Disposable {
   private readonly store = new DisposableStore();
   private readonly changed = this.store.add(new vscode.EventEmitter<SourceNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly badgesChanged = this.store.add(new vscode.EventEmitter<vscode.Uri[]>());
+  readonly onDidChangeFileDecorations = this.badgesChanged.event;
   private readonly view: vscode.TreeView<SourceNode>;
   private counts = new Map<string, number>();
   private filter = '';
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   private nodes = new Map<string, SourceNode>();
+  private noSources: boolean | undefined;
 
   constructor(
     private readonly corpus: CorpusService,
@@ -28,7 +36,9 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
     private readonly state: vscode.Memento,
   ) {
     this.view = this.store.add(vscode.window.createTreeView('grounded.sources', { treeDataProvider: this, showCollapseAll: true }));
+    this.store.add(vscode.window.registerFileDecorationProvider(this));
     this.store.add(corpus.onDidChange(() => this.refresh()));
+    this.store.add(corpus.onDidChangeIndexing(() => this.describe()));
     this.store.add(reports.onDidChange(() => this.recount()));
     this.store.add(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -81,6 +91,7 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
     item.id = source.meta.key;
     item.contextValue = 'source';
     item.iconPath = new vscode.ThemeIcon('file-text');
+    item.resourceUri = badgeUri(source.meta.key);
     item.description = describeSource(source, this.citationsOf(source.meta.key));
     const tooltip = safeMarkdown();
     appendUntrusted(tooltip, source.meta.title).appendMarkdown('\n\n');
@@ -88,6 +99,13 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
     item.tooltip = tooltip;
     item.command = { command: 'grounded.previewSource', title: 'Preview', arguments: [{ key: source.meta.key }] };
     return item;
+  }
+
+  /** The citation count of a source's row, as a badge (two characters at most, as VS Code allows). */
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== BADGE_SCHEME) return undefined;
+    const n = this.citationsOf(decodeURIComponent(uri.path.slice(1)));
+    return n ? new vscode.FileDecoration(n > 99 ? '99' : String(n), `Cited ${n} time${n === 1 ? '' : 's'} in the report`) : undefined;
   }
 
   getChildren(node?: SourceNode): SourceNode[] {
@@ -110,8 +128,11 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
 
   private recount(): void {
     const report = this.reports.current();
+    const before = this.counts;
     this.counts = report ? citationCounts(report.document.getText()) : new Map();
     this.refresh();
+    const keys = new Set([...before.keys(), ...this.counts.keys()].filter((k) => before.get(k) !== this.counts.get(k)));
+    if (keys.size) this.badgesChanged.fire([...keys].map(badgeUri));
   }
 
   private refresh(): void {
@@ -121,9 +142,12 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
   }
 
   private describe(): void {
-    const n = this.corpus.corpus.size;
     this.view.description = this.filter ? `filter: ${this.filter}` : undefined;
-    this.view.message = n === 0 && !this.corpus.isIndexing ? 'No sources yet: put articles (.txt, .md, .html) in a corpus/ folder of the workspace.' : undefined;
+    // The manifest's welcome content says how to add sources; VS Code shows it only while the view has no message.
+    const noSources = this.corpus.corpus.size === 0 && !this.corpus.isIndexing;
+    if (noSources === this.noSources) return;
+    this.noSources = noSources;
+    void vscode.commands.executeCommand('setContext', 'grounded.noSources', noSources);
   }
 
   dispose(): void {
@@ -132,8 +156,13 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
   }
 }
 
+function badgeUri(key: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: BADGE_SCHEME, path: `/${encodeURIComponent(key)}` });
+}
+
+/** The row's description: the citation count first (what a writer scans for), then publisher and date. */
 export function describeSource(source: Source, citations: number): string {
   const parts = [source.meta.publisher, source.meta.issued].filter(Boolean);
-  if (citations) parts.push(`${citations} citation${citations === 1 ? '' : 's'}`);
+  if (citations) parts.unshift(`${citations} citation${citations === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }

@@ -108,7 +108,7 @@ function extensionFootprint(): { vsixKB?: number; activationMs?: number; activat
   const out = join(mkdtempSync(join(tmpdir(), 'grounded-vsix-')), 'grounded.vsix');
   let vsixKB: number | undefined;
   try {
-    execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: repoRoot, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs'), '--out', out], { cwd: repoRoot, stdio: 'ignore' });
     vsixKB = Math.round(statSync(out).size / 1024);
   } catch (e) {
     console.error(`Could not package the .vsix: ${(e as Error).message}`);

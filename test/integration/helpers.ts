@@ -52,6 +52,21 @@ export async function openReport(name = 'report.md'): Promise<vscode.TextEditor>
   return vscode.window.showTextDocument(doc);
 }
 
+/** Opens a draft report written in a folder of its own, once checked; `remove` closes editors and deletes the folder. */
+export async function checkedDraft(api: GroundedApi, folder: string, text: string): Promise<{ editor: vscode.TextEditor; remove(): Promise<void> }> {
+  const uri = workspaceUri(folder, 'draft.md');
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  const editor = await vscode.window.showTextDocument(uri);
+  await until(api.onDidCheckReport, () => api.checkedVersion(uri) === editor.document.version, `${folder}/draft.md checked`);
+  return {
+    editor,
+    remove: async () => {
+      await resetEditors();
+      await vscode.workspace.fs.delete(workspaceUri(folder), { recursive: true });
+    },
+  };
+}
+
 /** Closes editors and reverts the report so tests do not see each other's edits. */
 export async function resetEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { grounded, openReport, resetEditors, until, workspaceUri } from './helpers';
+import { checkedDraft, grounded, openReport, resetEditors, until, workspaceUri } from './helpers';
 
 /** Citations of each key in a report, counted with a plain regex (not Grounded's parser). */
 function regexCounts(text: string): Map<string, number> {
@@ -22,6 +22,8 @@ describe('Views in the extension host', () => {
     assert.equal(rows.length, 5);
     assert.deepEqual(rows.map((r) => r.key).sort(), [...api.sourceKeys()].sort());
     for (const row of rows) {
+      // The count is also the row's badge, which a narrow side bar does not cut (the UI test looks).
+      assert.equal(row.badge, counted(row.key) ? String(counted(row.key)) : undefined, `${row.key}'s badge`);
       assert.ok(row.label.length > 10, `a title for ${row.key}`);
       assert.ok(row.paragraphs > 3, `${row.key} expands to its paragraphs`);
     }
@@ -133,7 +135,8 @@ describe('Views in the extension host', () => {
     await vscode.commands.executeCommand('grounded.insertFigure', { kind: 'value', group: troops, value });
     assert.ok(editor.document.getText().endsWith('100,000 [@us-russia-talks-jan10, para. 2]'), editor.document.getText().slice(-80));
     await vscode.commands.executeCommand('grounded.insertCitation', { kind: 'paragraph', source: { meta: { key: 'putin-nato-scholz' } }, paragraph: { index: 4 } });
-    assert.ok(editor.document.getText().endsWith('100,000 [@us-russia-talks-jan10, para. 2] [@putin-nato-scholz, para. 4]'), editor.document.getText().slice(-80));
+    // The cursor is just after the figure's citation, so the new source joins it.
+    assert.ok(editor.document.getText().endsWith('100,000 [@us-russia-talks-jan10, para. 2; @putin-nato-scholz, para. 4]'), editor.document.getText().slice(-80));
     await vscode.commands.executeCommand('undo');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
@@ -193,19 +196,16 @@ describe('Views in the extension host', () => {
 
   it('shows the figure warnings of the report being written in the status bar, and opens the Problems panel on click', async () => {
     const api = await grounded();
-    const uri = workspaceUri('drafts-status', 'status.md');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from('# Draft\n\nUkraine put the build-up at 50,000 troops [@putin-biden-talks, para. 7].\n', 'utf8'));
+    const { editor, remove } = await checkedDraft(api, 'drafts-status', '# Draft\n\nUkraine put the build-up at 50,000 troops [@putin-biden-talks, para. 7].\n');
     try {
-      const editor = await vscode.window.showTextDocument(uri);
       const checked = () => until(api.onDidCheckReport, () => api.checkedVersion(editor.document.uri) === editor.document.version, 'the report checked');
-      await checked();
       // The item is updated from the diagnostics' change event, which follows the check.
       await until(vscode.languages.onDidChangeDiagnostics, () => api.statusBar().findings.text !== '$(check) Figures agree', 'the status bar to count the warning');
       const { findings, sources } = api.statusBar();
       assert.equal(findings.text, '$(warning) 1 figure warning');
       assert.equal(findings.visible, true);
       assert.equal(findings.command, 'grounded.showProblems');
-      assert.match(findings.tooltip, /status\.md: 1 figure warning, 1 Grounded finding in all/);
+      assert.match(findings.tooltip, /draft\.md: 1 figure warning, 1 Grounded finding in all/);
       assert.equal(sources.text, `$(book) ${api.sourceKeys().length} sources`);
       assert.equal(sources.command, 'grounded.searchSources');
 
@@ -217,8 +217,27 @@ describe('Views in the extension host', () => {
       // The click's command runs (the panel itself is checked in the UI test).
       await vscode.commands.executeCommand(findings.command!);
     } finally {
-      await resetEditors();
-      await vscode.workspace.fs.delete(workspaceUri('drafts-status'), { recursive: true });
+      await remove();
+    }
+  });
+
+  it('says the figures wait for the index while sources are being indexed, not that they agree', async () => {
+    const api = await grounded();
+    const { remove } = await checkedDraft(api, 'drafts-waiting', '# Draft\n\nUkraine put the build-up at over 94,000 troops [@putin-biden-talks, para. 7].\n');
+    try {
+      await until(vscode.languages.onDidChangeDiagnostics, () => api.statusBar().findings.text === '$(check) Figures agree', 'the figures to agree');
+      const whileIndexing: string[] = [];
+      const watch = api.onDidChangeIndexing((busy) => void (busy && whileIndexing.push(api.statusBar().findings.text)));
+      try {
+        await vscode.commands.executeCommand('grounded.reindex');
+      } finally {
+        watch.dispose();
+      }
+      assert.ok(whileIndexing.length > 0, 'indexing started');
+      for (const text of whileIndexing) assert.equal(text, '$(sync~spin) Figures: waiting for the index');
+      await until(api.onDidCheckReport, () => api.statusBar().findings.text === '$(check) Figures agree', 'the figures checked again');
+    } finally {
+      await remove();
     }
   });
 });

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const repoRoot = resolve(__dirname, '../../..');
@@ -25,9 +25,19 @@ const USER_SETTINGS = {
   'workbench.colorTheme': 'Default Light Modern',
 };
 
-/** A fresh folder with the sample corpus and report (and test-only extras), safe to edit. */
-export function makeWorkspace(name = 'grounded-ws'): string {
+/**
+ * A fresh folder with the sample corpus and report (and test-only extras), safe to edit; or,
+ * given `files` (path → text), with those files alone.
+ */
+export function makeWorkspace(name = 'grounded-ws', files?: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  if (files) {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  }
   cpSync(join(repoRoot, 'corpus'), join(dir, 'corpus'), { recursive: true });
   cpSync(join(repoRoot, 'test', 'fixtures', 'report.md'), join(dir, 'report.md'));
   const extra = join(repoRoot, 'test', 'fixtures', 'workspace-extra');

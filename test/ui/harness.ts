@@ -16,14 +16,18 @@ export class Workbench {
     private readonly userDataDir: string,
   ) {}
 
-  /** Starts code-server on a fresh sample workspace and opens the workbench with Grounded loaded. */
-  static async open(options: { theme?: string; settings?: Record<string, unknown>; viewport?: { width: number; height: number } } = {}): Promise<Workbench> {
-    const workspace = makeWorkspace('grounded-ui');
+  /**
+   * Starts code-server on a fresh sample workspace and opens the workbench with Grounded loaded:
+   * from this checkout as the extension under development, or, given `extensionsDir`, only as
+   * installed there (no development path).
+   */
+  static async open(options: { theme?: string; settings?: Record<string, unknown>; viewport?: { width: number; height: number }; files?: Record<string, string>; extensionsDir?: string } = {}): Promise<Workbench> {
+    const workspace = makeWorkspace('grounded-ui', options.files);
     const userDataDir = makeUserDataDir({ ...(options.theme ? { 'workbench.colorTheme': options.theme } : {}), ...options.settings });
-    const server = await startCodeServer({ workspace, userDataDir });
+    const server = await startCodeServer({ workspace, userDataDir, extensionsDir: options.extensionsDir });
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
-    await page.goto(workbenchUrl(server, workspace, { extensionPath: repoRoot }));
+    await page.goto(workbenchUrl(server, workspace, options.extensionsDir ? undefined : { extensionPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     return new Workbench(page, browser, server, workspace, userDataDir);
   }
@@ -65,6 +69,13 @@ export class Workbench {
   async clickEndOfLine(text: string): Promise<void> {
     await this.page.locator('.editor-instance .view-line', { hasText: text }).first().click();
     await this.page.keyboard.press('End');
+  }
+
+  /** Waits until the active editor's rendered text (its lines may wrap on screen) contains `text`. */
+  async waitForText(text: string): Promise<void> {
+    const lines = await this.editorText().elementHandle();
+    if (!lines) throw new Error('no editor text');
+    await this.page.waitForFunction(([el, wanted]) => (el.textContent ?? '').replace(/\u00a0/g, ' ').includes(wanted), [lines, text] as const);
   }
 
   async screenshot(name: string): Promise<string> {

@@ -28,11 +28,8 @@ describe('UI: Grounded: Search Sources in VS Code in the browser', function () {
     assert.ok(existsSync(await workbench.screenshot('search-sources')));
 
     await page.keyboard.press('Enter');
-    const expected = `[@${key}, para. ${paragraph}]`;
-    await page.locator('.editor-instance .view-line', { hasText: expected }).first().waitFor();
-    // The line may wrap on screen: read all rendered lines as one text.
-    const text = ((await workbench.editorText().textContent()) ?? '').replace(/\u00a0/g, ' ');
-    assert.ok(text.includes(`January 10 [@putin-biden-talks]. ${expected}`), text);
+    // The cursor was after the sentence's full stop, which its citation comes before: the passage joins that citation.
+    await workbench.waitForText(`January 10 [@putin-biden-talks; @${key}, para. ${paragraph}].`);
     assert.ok(existsSync(await workbench.screenshot('search-inserted-citation')));
   });
 });
