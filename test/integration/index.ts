@@ -1,7 +1,7 @@
 // Entry of the integration suite inside a VS Code extension host (code-server here,
 // @vscode/test-electron on a desktop): runs every *.test.js beside this file with mocha
 // and, when GROUNDED_TEST_RESULTS names a file, writes the results there.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import type { TestReport } from '../runner/results';
@@ -20,8 +20,11 @@ export async function run(): Promise<void> {
   for (const file of testFiles(__dirname).sort()) mocha.addFile(file);
   const report: TestReport = { done: false, passed: 0, failed: 0, pending: 0, tests: [] };
   const resultsFile = process.env.GROUNDED_TEST_RESULTS;
+  // Written whole and renamed into place: the runner polls the file and must never read half of it.
   const save = () => {
-    if (resultsFile) writeFileSync(resultsFile, JSON.stringify(report, null, 2));
+    if (!resultsFile) return;
+    writeFileSync(`${resultsFile}.partial`, JSON.stringify(report, null, 2));
+    renameSync(`${resultsFile}.partial`, resultsFile);
   };
   try {
     await mocha.loadFilesAsync();

@@ -114,6 +114,7 @@ function sourceNames(sources: readonly Source[]): Map<string, Map<string, number
       for (const t of sentence.tokens) {
         if (!t.name || TITLES.has(t.lemma)) continue;
         mine.set(t.lemma, (mine.get(t.lemma) ?? 0) + 1);
+        if (DISPLAY.size > 100_000) DISPLAY.clear();
         if (!DISPLAY.has(t.lemma)) DISPLAY.set(t.lemma, sentence.text.slice(t.start, t.end).replace(/['’]s$/, ''));
       }
     }
