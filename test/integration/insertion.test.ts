@@ -97,12 +97,17 @@ describe('Inserting citations in the extension host: never inside a citation or 
     assert.equal(editor.document.getText(), DRAFT);
   });
 
+  // Two sources that state the same fact with other values: the sample's estimate of the build-up, and another.
+  const SAID = 'At the time of the talks, the number of Russian troops on the border was estimated at';
+  const other = workspaceUri('corpus', 'other-estimate.md');
   for (const [ending, expected] of [
-    ['near the border with Ukraine.', 'near the border with Ukraine [@KEY].'],
-    ['near the border with Ukraine [@].', 'near the border with Ukraine [@KEY].'],
+    ['to invade Ukraine.', 'to invade Ukraine [@KEY].'],
+    ['to invade Ukraine [@].', 'to invade Ukraine [@KEY].'],
   ] as const) {
     it(`places the citation a "sources disagree" quick fix adds before the full stop: ${ending}`, async () => {
-      await vscode.workspace.fs.writeFile(uri, Buffer.from(`# Draft\n\nRussia has massed over 94,000 troops ${ending}\n`, 'utf8'));
+      await vscode.workspace.fs.writeFile(other, Buffer.from(`---\nid: other-estimate\ntitle: Another estimate\n---\nTalks between the US and Russia opened in Geneva on Monday.\n\n${SAID} 120,000, which intensified fears that Moscow was preparing to invade Ukraine.\n`, 'utf8'));
+      await until(api.onDidChangeSources, () => api.sourceKeys().includes('other-estimate'), 'the other estimate indexed');
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(`# Draft\n\n${SAID} 94,000, which intensified fears that Moscow was preparing ${ending}\n`, 'utf8'));
       try {
         const editor = await vscode.window.showTextDocument(uri);
         await until(api.onDidCheckReport, () => api.checkedVersion(uri) === editor.document.version, 'the draft checked');
@@ -113,10 +118,12 @@ describe('Inserting citations in the extension host: never inside a citation or 
         assert.ok(cite?.edit, `a "Cite" fix among ${actions.map((a) => a.title).join(', ')}`);
         const key = /^Cite @([\w-]+)/.exec(cite.title)![1];
         assert.ok(await vscode.workspace.applyEdit(cite.edit));
-        assert.match(lineOf(editor), new RegExp(`^Russia has massed over 94,000 troops ${escape(expected).replace('KEY', `${key}, para\\. \\d+`)}$`));
+        assert.match(lineOf(editor), new RegExp(`^${escape(SAID)} 94,000, which intensified fears that Moscow was preparing ${escape(expected).replace('KEY', `${key}, para\\. \\d+`)}$`));
       } finally {
         await resetEditors();
         await vscode.workspace.fs.writeFile(uri, Buffer.from(DRAFT, 'utf8'));
+        await vscode.workspace.fs.delete(other);
+        await until(api.onDidChangeSources, () => !api.sourceKeys().includes('other-estimate'), 'the other estimate gone');
       }
     });
   }

@@ -27,7 +27,9 @@ function sharedNames(key: string, sources: readonly Source[], names: ReadonlySet
 export function checkUncitedFigures(claim: Claim, sources: readonly Source[]): Finding[] {
   if (sources.length < 2) return [];
   const words = claimWords(claimText(claim));
-  const names = new Set(words.tokens.filter((t) => t.name).map((t) => t.lemma));
+  // Names of the claim: capitalised inside the sentence, or opening it and a name in the sources ("Russia has massed...").
+  const known = (lemma: string) => sources.some((s) => sourceEvidence(s).names.has(lemma));
+  const names = new Set(words.tokens.filter((t) => t.name || (t.capital && known(t.lemma))).map((t) => t.lemma));
   // With no name to share, the event's words must carry it: nearly all of them.
   const coverage = names.size ? SAME_FACT_COVERAGE : UNNAMED_FACT_COVERAGE;
   const findings: Finding[] = [];
@@ -37,9 +39,7 @@ export function checkUncitedFigures(claim: Claim, sources: readonly Source[]): F
     const best = new Map<string, FigureCandidate>();
     for (const c of figureCandidates(words, placed, sources)) {
       if (best.has(c.sentence.key) || c.coverage < coverage || c.countsOther || !comparable(placed.figure, c.placed.figure)) continue;
-      // The same subject: the source's sentence names something the claim names, and the source
-      // names most of what the claim names (two unrelated calls both say "Plan" and "Client").
-      if (names.size && !c.sentence.tokens.some((t) => t.name && names.has(t.lemma))) continue;
+      // The same subject: the source names most of what the claim names (two unrelated calls both say "Plan" and "Client").
       if (names.size && sharedNames(c.sentence.key, sources, names) < Math.min(2, names.size)) continue;
       best.set(c.sentence.key, c);
     }

@@ -117,6 +117,8 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
 function specificity(f: Figure): number {
   const digits = f.text.replace(/\D/g, '').replace(/^0+|0+$/g, '').length;
   if (f.kind === 'money' || f.kind === 'percent' || f.kind === 'date' || f.kind === 'time' || f.kind === 'score') return 1;
+  // "the first", "second": ordinals below ten are in every other sentence.
+  if (f.kind === 'ordinal' && f.value < 10) return 0.1;
   return digits >= 2 ? 1 : 0.4;
 }
 
@@ -133,7 +135,7 @@ function localScore(claim: ClaimWords, weights: readonly number[], target: Place
   // The claim's other figures, stated in this sentence too: the surest sign it is the same fact.
   for (const other of claim.figures) {
     if (other === target) continue;
-    if (sentence.figures.some((p) => p !== placed && supports(other.figure, p.figure))) score += 2 * proximity(other.position - target.position) * Math.log(1 + evidence.sentences.length / 4);
+    if (sentence.figures.some((p) => p !== placed && supports(other.figure, p.figure))) score += 2 * specificity(other.figure) * proximity(other.position - target.position) * Math.log(1 + evidence.sentences.length / 4);
   }
   const theirs = countedLemmas(placed.figure);
   for (const lemma of new Set(countedLemmas(target.figure))) {

@@ -36,6 +36,8 @@ export interface SourceEvidence {
   idf(lemma: string): number;
   /** Every lemma of the source, for "does the source speak of X at all". */
   lemmas: Set<string>;
+  /** Lemmas the source writes capitalised inside a sentence: its names. */
+  names: Set<string>;
   /** The lemmas of a paragraph's sentences. */
   paragraphLemmas(paragraph: Paragraph): Set<string>;
   /** The source's paragraphs, one after another, and the same in lower case (same length), for looking up names as written. */
@@ -134,6 +136,7 @@ export function sourceEvidence(source: Source): SourceEvidence {
     sentences,
     idf,
     paragraphLemmas: (p) => byParagraph.get(p) ?? new Set(),
+    names: new Set(sentences.flatMap((s) => s.tokens.filter((t) => t.name).map((t) => t.lemma))),
     lemmas: new Set(df.keys()),
     // Lower case keeps the length but for a few letters (İ); then the folded text stands for both.
     joined: joined.toLowerCase().length === joined.length ? joined : joined.toLowerCase(),

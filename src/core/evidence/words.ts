@@ -25,6 +25,8 @@ export interface ContentToken {
   end: number;
   /** Capitalised where a sentence does not start: a name. */
   name: boolean;
+  /** Capitalised, wherever it stands (a name that opens a sentence is one too). */
+  capital: boolean;
 }
 
 /**
@@ -45,7 +47,8 @@ export function contentTokens(text: string, skip: ReadonlyArray<{ start: number;
     while (r < ranges.length && ranges[r].end <= t.start) r++;
     if (ranges.slice(r, r + 4).some((x) => t.start < x.end && t.end > x.start)) continue;
     if (!isContentTerm(t.term)) continue;
-    out.push({ lemma: stem(t.term), position, start: t.start, end: t.end, name: !sentenceStart && /^\p{Lu}/u.test(text[t.start]) });
+    const capital = /^\p{Lu}/u.test(text[t.start]);
+    out.push({ lemma: stem(t.term), position, start: t.start, end: t.end, name: !sentenceStart && capital, capital });
   }
   return out;
 }

@@ -78,7 +78,7 @@ export function scanQuantities(scan: Scan): void {
       // A capitalised number word inside a sentence names something ("Ocean's Eleven", "the Three Gorges").
       if (/^[A-Z]/.test(words) && !scan.sentenceInitial(start)) continue;
       // "one" counts when a word insists on the number ("only one plan"); else it is mostly a pronoun ("one of them").
-      if (/^(one|a|an)$/i.test(words.trim()) && !unitFollows(scan.after(end, 24)) && !(/^one$/i.test(words.trim()) && /\b(?:only|just|exactly|merely|single)\s+$/i.test(scan.before(start, 10)) && /^\s+[a-z]/.test(scan.after(end, 3)))) continue;
+      if (/^(one|a|an)$/i.test(words.trim()) && !unitFollows(scan.after(end, 24)) && !insistsOnOne(scan, start, end)) continue;
       if (/^one$/i.test(words.trim()) && /^-(time|off|on-one|way|sided|stop|size)\b/i.test(scan.after(end, 12))) continue;
     }
     let value = numberFrom(digits, words, scale);
@@ -108,6 +108,16 @@ export function scanQuantities(scan: Scan): void {
     scan.add(countedRate ? { ...counted, per: countedRate[1].toLowerCase(), countedEnd: counted.countedEnd + countedRate[0].length } : counted);
     if (countedRate) scan.take(counted.countedEnd, counted.countedEnd + countedRate[0].length);
   }
+}
+
+/**
+ * "one" counts when a word insists on the number ("only one plan"), or when it is a number said as
+ * a noun ("I'll give it a one."); else it is mostly a pronoun ("one of them", "one person").
+ */
+function insistsOnOne(scan: Scan, start: number, end: number): boolean {
+  if (!/^one$/i.test(scan.text.slice(start, end))) return false;
+  if (/\b(?:only|just|exactly|merely|single)\s+$/i.test(scan.before(start, 10)) && /^\s+[a-z]/.test(scan.after(end, 3))) return true;
+  return /\ba\s+$/i.test(scan.before(start, 3)) && /^\s*(?:[.,;:!?)"”]|$|or\s)/.test(scan.after(end, 4));
 }
 
 /** Whether a unit, a scale or a currency follows a bare "one" / "a" ("one million", "one week", "one dollar"). */
