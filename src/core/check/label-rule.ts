@@ -9,7 +9,19 @@ import { unsupported } from './figure-rules';
 import type { Finding } from './findings';
 
 /** The label as a pattern: its letters as written, any number where it has one, spaces and hyphens optional. */
+const patterns = new Map<string, RegExp>();
+
 function labelPattern(label: string): RegExp {
+  let cached = patterns.get(label);
+  if (!cached) {
+    if (patterns.size > 10_000) patterns.clear();
+    patterns.set(label, (cached = buildLabelPattern(label)));
+  }
+  cached.lastIndex = 0;
+  return cached;
+}
+
+function buildLabelPattern(label: string): RegExp {
   const compact = label.toLowerCase().replace(/[\s-]+/g, '');
   const body = compact.replace(/\d+|[^\d]/g, (part) => (/^\d/.test(part) ? '(\\d+)' : part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')) + '[\\s-]?');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body.replace(/\[\\s-\]\?$/, '')}(?![\\p{L}\\p{N}])`, 'gu');

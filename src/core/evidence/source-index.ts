@@ -1,11 +1,11 @@
 // What the evidence engine knows of a source, built once per source and kept while the
 // source is: each sentence's content words with their places, its figures, and how rare
 // each word is in the source (a word in every sentence says little about which one is meant).
-import { extractFigures, extractLabels } from '../figures/extract';
+import { scanText } from '../figures/extract';
 import type { Figure } from '../figures/figure';
 import type { Label } from '../figures/scan';
 import type { Paragraph, Source } from '../model';
-import { tokenize } from '../search/tokenize';
+import { tokenize, type Token } from '../search/tokenize';
 import { contentTokens, type ContentToken } from './words';
 
 export interface PlacedFigure {
@@ -48,19 +48,27 @@ export interface SourceEvidence {
 const cache = new WeakMap<Source, SourceEvidence>();
 
 export function wordPosition(text: string, offset: number): number {
-  let position = 0;
-  for (const t of tokenize(text)) {
-    if (t.end > offset) return position;
-    position++;
+  return positionIn(tokenize(text), offset);
+}
+
+/** The position of the word at `offset` among `words`. */
+function positionIn(words: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return position;
+  return lo;
 }
 
 function indexSentence(key: string, paragraph: Paragraph, index: number): EvidenceSentence {
   const s = paragraph.sentences[index];
-  const figures = extractFigures(s.text);
-  const placed = figures.map((figure) => ({ figure, position: wordPosition(s.text, figure.start) }));
-  const tokens = contentTokens(s.text, figures);
+  // One scan and one tokenizing per sentence: a check of a long report builds this for every cited source.
+  const scan = scanText(s.text);
+  const words = tokenize(s.text);
+  const tokens = contentTokens(s.text, scan.figures, words);
   return {
     key,
     paragraph,
@@ -69,9 +77,9 @@ function indexSentence(key: string, paragraph: Paragraph, index: number): Eviden
     start: s.start,
     tokens,
     lemmas: new Set(tokens.map((t) => t.lemma)),
-    figures: placed,
-    labels: extractLabels(s.text),
-    words: tokenize(s.text).length,
+    figures: scan.figures.map((figure) => ({ figure, position: positionIn(words, figure.start) })),
+    labels: scan.labels,
+    words: words.length,
   };
 }
 
@@ -115,6 +123,12 @@ function addListCounts(sentences: EvidenceSentence[]): void {
   }
 }
 
+function namesOf(sentences: readonly EvidenceSentence[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of sentences) for (const t of s.tokens) if (t.name) names.add(t.lemma);
+  return names;
+}
+
 export function sourceEvidence(source: Source): SourceEvidence {
   let index = cache.get(source);
   if (index) return index;
@@ -136,7 +150,7 @@ export function sourceEvidence(source: Source): SourceEvidence {
     sentences,
     idf,
     paragraphLemmas: (p) => byParagraph.get(p) ?? new Set(),
-    names: new Set(sentences.flatMap((s) => s.tokens.filter((t) => t.name).map((t) => t.lemma))),
+    names: namesOf(sentences),
     lemmas: new Set(df.keys()),
     // Lower case keeps the length but for a few letters (İ); then the folded text stands for both.
     joined: joined.toLowerCase().length === joined.length ? joined : joined.toLowerCase(),

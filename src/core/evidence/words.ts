@@ -1,6 +1,6 @@
 // Content words for aligning a report sentence with source sentences: folded, lightly
 // stemmed, stop words and numbers left out; names (capitalised inside a sentence) marked.
-import { STOP_WORDS, tokenize } from '../search/tokenize';
+import { STOP_WORDS, tokenize, type Token } from '../search/tokenize';
 import porter2Stem from 'wink-porter2-stemmer';
 
 const EXTRA_STOP = new Set([
@@ -9,8 +9,16 @@ const EXTRA_STOP = new Set([
 ]);
 
 /** Porter2 (Snowball English) stems: "infections" and "infected" meet, as the old suffix-stripper's did not. */
+const stems = new Map<string, string>();
+
 export function stem(word: string): string {
-  return porter2Stem(word.replace(/-/g, ''));
+  let s = stems.get(word);
+  if (s === undefined) {
+    // Remembered: the same words come back in every sentence of every source.
+    if (stems.size >= 100_000) stems.clear();
+    stems.set(word, (s = porter2Stem(word.replace(/-/g, ''))));
+  }
+  return s;
 }
 
 export function isContentTerm(term: string): boolean {
@@ -33,24 +41,40 @@ export interface ContentToken {
  * The content words of `text`, each with its place, outside the given ranges (figures,
  * citations). Positions count every word, so distances between words are as written.
  */
-export function contentTokens(text: string, skip: ReadonlyArray<{ start: number; end: number }> = []): ContentToken[] {
+export function contentTokens(text: string, skip: ReadonlyArray<{ start: number; end: number }> = [], words: readonly Token[] = tokenize(text)): ContentToken[] {
   const out: ContentToken[] = [];
-  const ranges = [...skip].sort((a, b) => a.start - b.start);
+  const ranges = skip.length > 1 ? [...skip].sort((a, b) => a.start - b.start) : skip;
   let r = 0;
   let position = -1;
   let previousEnd = 0;
-  for (const t of tokenize(text)) {
+  for (const t of words) {
     position++;
-    const gap = text.slice(previousEnd, t.start);
-    const sentenceStart = position === 0 || /[.!?:;"“]\s*$/.test(gap) || /\n/.test(gap);
+    const sentenceStart = position === 0 || opensSentence(text, previousEnd, t.start);
     previousEnd = t.end;
     while (r < ranges.length && ranges[r].end <= t.start) r++;
-    if (ranges.slice(r, r + 4).some((x) => t.start < x.end && t.end > x.start)) continue;
+    if (overlapsAny(ranges, r, t.start, t.end)) continue;
     if (!isContentTerm(t.term)) continue;
     const capital = /^\p{Lu}/u.test(text[t.start]);
     out.push({ lemma: stem(t.term), position, start: t.start, end: t.end, name: !sentenceStart && capital, capital });
   }
   return out;
+}
+
+/** Whether the gap [from, to) between two words ends a sentence, a clause opened by a colon, or a line. */
+function opensSentence(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text[i];
+    if (c === '\n') return true;
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    return '.!?:;"“'.includes(c);
+  }
+  return false;
+}
+
+/** Whether [start, end) overlaps one of the next few ranges from `r` (ranges sorted, non-overlapping). */
+function overlapsAny(ranges: ReadonlyArray<{ start: number; end: number }>, r: number, start: number, end: number): boolean {
+  for (let i = r; i < ranges.length && i < r + 4; i++) if (start < ranges[i].end && end > ranges[i].start) return true;
+  return false;
 }
 
 /** Stems of the content words of `text`, outside the given ranges (figures, citations). */

@@ -16,6 +16,7 @@ const SCORE = /(?<![\w.,$£€-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d,%]|[.,]\d|
 /** Scores ("won 5-1", "London Irish 19-33 Wasps", "1-6 6-3 6-4"): compared as written. */
 export function scanScores(scan: Scan): void {
   const { text } = scan;
+  if (!/\d\s?[-–]\s?\d/.test(text)) return;
   const add = (start: number, end: number, a: number, b: number) => {
     const exact = text.slice(start, end).replace(/\s+/g, ' ').replace(/\s?[-–]\s?/g, '-');
     scan.add(makeFigure(text, { kind: 'score', start, end, value: a, valueTo: b, interval: [a * 1000 + b, a * 1000 + b], exact, approximate: false }));
@@ -32,6 +33,8 @@ export function scanScores(scan: Scan): void {
 }
 
 const OUT_OF = new RegExp(`\\b${NUM}\\s+(?:out\\s+of|in)\\s+(\\d+|${NUMBER_WORD})\\b(?!\\s*(?:years?|months?|days?|weeks?|hours?|minutes?|the\\b|%))`, 'gi');
+/** What OUT_OF needs somewhere in the text, tested first: that pattern is slow and rarely matches. */
+const OUT_OF_HINT = new RegExp(`\\b(?:out\\s+of|in)\\s+(?:\\d|${NUMBER_WORD})`, 'i');
 const DENOMINATOR: Record<string, number> = { half: 2, halves: 2, third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const FRACTION = /\b(a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b/gi;
 const HALF_OF = /\b(half)(?=\s+(?:of|the|its|their|his|her|our|all|a|an|them|those|these)\b)/gi;
@@ -53,11 +56,13 @@ export function scanFractions(scan: Scan): void {
     const q = qualifierBefore(scan, start);
     scan.add(withCounted(makeFigure(text, { kind: 'fraction', start: q?.start ?? start, end, value, bound: q?.bound, qualifier: q?.word }), text));
   };
-  for (const m of text.matchAll(OUT_OF)) {
+  const outOf = OUT_OF_HINT.test(text);
+  for (const m of outOf ? text.matchAll(OUT_OF) : []) {
     const [n, d] = [numberOf(m[1]), numberOf(m[2])];
     if (n === undefined || !d || n > d || (/^(a|an)$/i.test(m[1]) && !/out/i.test(m[0]))) continue;
     add(m.index, m.index + m[0].length, n / d);
   }
+  if (!/half|halves|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth/i.test(text)) return;
   for (const m of text.matchAll(FRACTION)) {
     const end = m.index + m[0].length;
     const numerator = numberOf(m[1]) ?? 1;
@@ -79,6 +84,7 @@ const CHANGE_VERB: Record<string, number> = { doubled: 2, tripled: 3, trebled: 3
 /** "three times the size", "twice as many", "sales doubled". */
 export function scanMultipliers(scan: Scan): void {
   const { text } = scan;
+  if (!/twice|thrice|times|fold|doubled|tripled|trebled|quadrupled|halved/i.test(text)) return;
   for (const m of text.matchAll(MULTIPLIER)) {
     const end = m.index + m[0].length;
     const value = m[1] ? (/twice/i.test(m[1]) ? 2 : 3) : numberOf(m[2]);
@@ -106,6 +112,7 @@ const CURRENCY_OF = /^\s+of\s+(dollars|pounds|euros|yen)\b/i;
 
 export function scanVague(scan: Scan): void {
   const { text } = scan;
+  if (!/half|tens|hundreds|thousands|millions|billions|dozen|scores|digit/i.test(text)) return;
   for (const m of text.matchAll(VAGUE_DURATION)) {
     const unit = DURATION_MINUTES[(m[1] ?? m[2] ?? m[3]).toLowerCase()];
     scan.add(makeFigure(text, { kind: 'duration', start: m.index, end: m.index + m[0].length, value: unit * (m[3] ? 1.5 : 0.5), unit: 'minute' }));
@@ -163,6 +170,7 @@ const AGE_DECADE = /\b(?:his|her|their|my|your|our)\s+(?:(early|mid|late)[\s-]+)
 
 /** "in his late thirties", "in their seventies": ages, as a span of years. */
 export function scanAgeDecades(scan: Scan): void {
+  if (!/ties\b/i.test(scan.text)) return;
   for (const m of scan.text.matchAll(AGE_DECADE)) {
     const start = m.index + m[0].search(/(early|mid|late|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/i);
     const end = m.index + m[0].length;

@@ -11,6 +11,7 @@ const NOON = /\b(noon|midday|midnight)\b/gi;
 
 export function scanTimes(scan: Scan): void {
   const { text } = scan;
+  if (!/\d|noon|midday|midnight/i.test(text)) return;
   const add = (start: number, end: number, minutes: number) => {
     if (!scan.free(start, end)) return;
     scan.add(makeFigure(text, { kind: 'time', start, end, value: minutes, unit: 'minute' }));
@@ -80,8 +81,12 @@ function weekdayInName(scan: Scan, start: number, end: number): boolean {
   return !!previous && /^[A-Z]/.test(previous.word) && !scan.sentenceInitial(previous.start) && !NOT_A_NAME.has(previous.word.toLowerCase()) && !WEEKDAY_NAMES.includes(previous.word.toLowerCase());
 }
 
+/** Every date names a month or a weekday: most sentences have neither, and these patterns are the slowest. */
+const MONTH_OR_DAY = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun/i;
+
 export function scanDates(scan: Scan): void {
   const { text } = scan;
+  if (!MONTH_OR_DAY.test(text)) return;
   const year = (y: string | undefined) => (y ? Number(y) : undefined);
   const dayOfMonth = (at: number, whole: string, parts: { weekday?: string; monthName: string; dayA: string; dayB?: string; y?: string }) => {
     const [day, dayTo] = [Number(parts.dayA), parts.dayB ? Number(parts.dayB) : undefined];
@@ -107,6 +112,7 @@ export function scanDates(scan: Scan): void {
 }
 
 export function scanDecades(scan: Scan): void {
+  if (!/\d0s\b/.test(scan.text)) return;
   for (const m of scan.text.matchAll(DECADE)) {
     const start = m.index;
     const end = m.index + m[0].length;

@@ -27,6 +27,7 @@ const NAME_NUMBER = /(?<![\w.])([A-Z][\p{L}'’]*)\s(\d+(?:\.\d+)?)(?!\d|\p{L}|[
 
 export function scanNotQuantities(scan: Scan): void {
   const { text } = scan;
+  if (!/\d/.test(text)) return;
   for (const re of [PHONE, KEYCAP]) for (const m of text.matchAll(re)) scan.take(m.index, m.index + m[0].length);
   for (const m of text.matchAll(LIST_MARKER)) {
     const at = m.index + m[0].lastIndexOf(m[1]);
@@ -40,6 +41,7 @@ export function scanNotQuantities(scan: Scan): void {
 }
 
 export function scanNameNumbers(scan: Scan): void {
+  if (!/[A-Z]\S*\s\d/.test(scan.text)) return;
   for (const m of scan.text.matchAll(NAME_NUMBER)) {
     const [whole, name, digits] = m;
     const lower = name.toLowerCase().replace(/['’]s$/, '');

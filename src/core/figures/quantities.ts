@@ -223,9 +223,11 @@ function readUnit(scan: Scan, parsed: Parsed, digits: string | undefined, scale:
 const SMALLER: Record<string, string[]> = { year: ['month', 'week', 'day'], month: ['week', 'day'], week: ['day'], day: ['hour'], hour: ['minute'], minute: ['second'] };
 
 /** "two hours 23 minutes", "one minute, 49.87 seconds", "three years and six months". */
+const SMALLER_AFTER = Object.fromEntries(Object.entries(SMALLER).map(([unit, smaller]) => [unit, new RegExp(`^,?\\s*(?:and\\s+)?(${DIGITS}|${NUMBER_WORD})[-\\s](${smaller.join('|')})s?\\b`, 'i')]));
+
 function readCompoundDuration(scan: Scan, parsed: Parsed, unit: string): void {
-  for (let current = unit; SMALLER[current]; ) {
-    const m = new RegExp(`^,?\\s*(?:and\\s+)?(${DIGITS}|${NUMBER_WORD})[-\\s](${SMALLER[current].join('|')})s?\\b`, 'i').exec(scan.after(parsed.end, 40));
+  for (let current = unit; SMALLER_AFTER[current]; ) {
+    const m = SMALLER_AFTER[current].exec(scan.after(parsed.end, 40));
     if (!m) return;
     const n = numberFrom(/^\d/.test(m[1]) ? m[1] : undefined, /^\d/.test(m[1]) ? undefined : m[1]);
     if (n === undefined) return;
