@@ -24,3 +24,15 @@ export class LineIndex {
     return { line: lo, character: offset - this.starts[lo] };
   }
 }
+
+/** Index of the first of `items` (sorted by end) that ends after `offset`: a binary search. */
+export function firstEndingAfter(items: ReadonlyArray<{ end: number }>, offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

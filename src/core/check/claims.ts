@@ -7,6 +7,7 @@ import { splitSentences } from '../corpus/segment';
 import { scanText } from '../figures/extract';
 import type { Figure } from '../figures/figure';
 import type { Label } from '../figures/scan';
+import { firstEndingAfter } from '../positions';
 import { quotationsIn, type Quotation } from '../quotes';
 
 export interface Claim {
@@ -112,15 +113,8 @@ export function* splitClaims(report: string): Generator<Claim, void> {
  * and a short walk, so long reports with thousands of citations stay linear.
  */
 function overlapping<R extends Range>(ranges: readonly R[], start: number, end: number): R[] {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: R[] = [];
-  for (let i = lo; i < ranges.length && ranges[i].start < end; i++) out.push(ranges[i]);
+  for (let i = firstEndingAfter(ranges, start); i < ranges.length && ranges[i].start < end; i++) out.push(ranges[i]);
   return out;
 }
 

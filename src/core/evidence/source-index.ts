@@ -5,6 +5,7 @@ import { scanText } from '../figures/extract';
 import type { Figure } from '../figures/figure';
 import type { Label } from '../figures/scan';
 import type { Paragraph, Source } from '../model';
+import { firstEndingAfter } from '../positions';
 import { tokenize, type Token } from '../search/tokenize';
 import { contentTokens, type ContentToken } from './words';
 
@@ -52,16 +53,7 @@ export function wordPosition(text: string, offset: number): number {
 }
 
 /** The position of the word at `offset` among `words`. */
-function positionIn(words: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const positionIn = (words: readonly Token[], offset: number) => firstEndingAfter(words, offset);
 
 function indexSentence(key: string, paragraph: Paragraph, index: number): EvidenceSentence {
   const s = paragraph.sentences[index];
