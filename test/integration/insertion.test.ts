@@ -107,10 +107,14 @@ describe('Inserting citations in the extension host: never inside a citation or 
     it(`places the citation a "sources disagree" quick fix adds before the full stop: ${ending}`, async () => {
       await vscode.workspace.fs.writeFile(other, Buffer.from(`---\nid: other-estimate\ntitle: Another estimate\n---\nTalks between the US and Russia opened in Geneva on Monday.\n\n${SAID} 120,000, which intensified fears that Moscow was preparing to invade Ukraine.\n`, 'utf8'));
       await until(api.onDidChangeSources, () => api.sourceKeys().includes('other-estimate'), 'the other estimate indexed');
-      await vscode.workspace.fs.writeFile(uri, Buffer.from(`# Draft\n\n${SAID} 94,000, which intensified fears that Moscow was preparing ${ending}\n`, 'utf8'));
+      const draft = `# Draft\n\n${SAID} 94,000, which intensified fears that Moscow was preparing ${ending}\n`;
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(draft, 'utf8'));
       try {
-        const editor = await vscode.window.showTextDocument(uri);
-        await until(api.onDidCheckReport, () => api.checkedVersion(uri) === editor.document.version, 'the draft checked');
+        // The editor may still hold the text of the test before: wait for the file's, then for its check.
+        const document = await vscode.workspace.openTextDocument(uri);
+        await poll(() => document.getText() === draft, 'the draft as written on disk');
+        const editor = await vscode.window.showTextDocument(document);
+        await until(api.onDidCheckReport, () => api.checkedVersion(uri) === editor.document.version && vscode.languages.getDiagnostics(uri).some((d) => d.code === 'sources-disagree'), 'a sources-disagree finding on the draft');
         const figure = editor.document.getText().indexOf('94,000');
         const at = new vscode.Range(editor.document.positionAt(figure), editor.document.positionAt(figure + 6));
         const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, at);
