@@ -41,6 +41,16 @@ describe('evidence: one engine for the hover, the preview and the checks', () =>
   });
 });
 
+describe('the passage behind a citation', () => {
+  it('is where the sentence\'s quotation occurs, word for word', async () => {
+    const { corpus } = await loadCorpusDirectory(corpusDir);
+    const report = 'Secretary of State Antony Blinken said: "We continue to see critical units moving toward the border, not away from the border." [@putin-nato-scholz]';
+    const source = corpus.get('putin-nato-scholz')!;
+    const passage = bestPassage(report, report.indexOf('@putin') + 2, source);
+    assert.ok(passage?.text.includes('critical units moving toward the border'), `para. ${passage?.index}`);
+  });
+});
+
 describe('citation scope', () => {
   const corpus = corpusOf({ a: 'The council said 40 homes were flooded on Monday.\n\nRepairs will cost £2m, the mayor said.' });
 

@@ -1,10 +1,11 @@
-// The passage of a source that backs what a citation covers, at a place in the report: what the
-// figure check compared the covered sentences' figures with, else the source sentence the
+// The passage of a source that backs what a citation covers, at a place in the report: where a
+// quotation of it occurs, what the figure check compared the covered sentences' figures with, else the source sentence the
 // evidence engine aligns best with them. One function for the hover, the preview's highlight and
 // Go to Definition, so they point where the diagnostics point.
 import { splitClaims, type Claim } from '../check/claims';
 import { checkCitedFigures, claimText } from '../check/figure-rules';
 import type { Paragraph, Source } from '../model';
+import { locateQuotation } from '../quotes';
 import { paragraphAt } from '../report';
 import { alignClaim } from './align';
 
@@ -20,6 +21,13 @@ function coveredClaims(report: string, offset: number): Claim[] {
 
 export function bestPassage(report: string, offset: number, source: Source): Paragraph | undefined {
   const claims = coveredClaims(report, offset);
+  // A quotation found word for word is where the source says it.
+  for (const claim of claims) {
+    for (const quote of claim.quotes) {
+      const [found] = locateQuotation(quote.text, [source]);
+      if (found) return source.paragraphs.find((p) => p.index === found.paragraph);
+    }
+  }
   for (const claim of claims) {
     const located = checkCitedFigures(claim, [source], new Set()).find((f) => f.source?.locator);
     const index = located && Number(/\d+/.exec(located.source!.locator!)?.[0]);
