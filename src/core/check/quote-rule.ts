@@ -20,12 +20,12 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
   if (!isWordingQuote(quote) || sources.length === 0) return undefined;
   const needle = foldForQuote(quote.text).replace(/^["']+|["',.…]+$/g, '').replace(/\.\.\./g, ' ').trim();
   const parts = needle.split(/\s*(?:\.\.\.|…)\s*/).filter(Boolean);
-  for (const source of sources) for (const p of source.paragraphs) if (parts.every((part) => quoteIndex(p).folded.includes(part))) return undefined;
+  for (const source of sources) for (const p of source.paragraphs) if (parts.every((part) => foldedText(p).includes(part))) return undefined;
   // The closest wording is looked for where the evidence engine finds the quotation's words.
   let best: (Window & { key: string; paragraph: number; score: number }) | undefined;
   const quoteWords = wordSet(quote.text);
   for (const { sentence } of alignClaim({ text: quote.text, figures: [], skip: [] }, sources).slice(0, CLOSEST_SENTENCES)) {
-    for (const w of quoteIndex(sentence.paragraph).windows) {
+    for (const w of windowsOf(sentence.paragraph)) {
       if (w.sentence !== sentence.index) continue;
       const score = dice(quoteWords, w.words);
       if (!best || score > best.score) best = { ...w, score, key: sentence.key, paragraph: sentence.paragraph.index };
@@ -65,25 +65,32 @@ interface Window {
   words: Set<string>;
 }
 
-const quoteIndexes = new WeakMap<Paragraph, { folded: string; windows: Window[] }>();
+const foldedTexts = new WeakMap<Paragraph, string>();
+const windowLists = new WeakMap<Paragraph, Window[]>();
+
+/** A paragraph's text folded as quotations are compared, computed once per paragraph. */
+function foldedText(p: Paragraph): string {
+  let folded = foldedTexts.get(p);
+  if (folded === undefined) foldedTexts.set(p, (folded = foldForQuote(p.text)));
+  return folded;
+}
 
 /**
- * A paragraph's folded text and its candidate wordings (each sentence, and each pair of
- * adjacent sentences: quotes often span two), computed once per paragraph.
+ * A paragraph's candidate wordings (each sentence, and each pair of adjacent sentences: quotes
+ * often span two), computed once per paragraph, and only for a quotation not found.
  */
-function quoteIndex(p: Paragraph): { folded: string; windows: Window[] } {
-  let index = quoteIndexes.get(p);
-  if (!index) {
-    const windows: Window[] = [];
+function windowsOf(p: Paragraph): Window[] {
+  let windows = windowLists.get(p);
+  if (!windows) {
+    windows = [];
     p.sentences.forEach((s, i) => {
       for (const last of [s, p.sentences[i + 1]]) {
         if (!last) continue;
         const text = p.text.slice(s.start, last.end);
-        windows.push({ sentence: i, text, start: p.start + s.start, end: p.start + last.end, words: wordSet(text) });
+        windows!.push({ sentence: i, text, start: p.start + s.start, end: p.start + last.end, words: wordSet(text) });
       }
     });
-    index = { folded: foldForQuote(p.text), windows };
-    quoteIndexes.set(p, index);
+    windowLists.set(p, windows);
   }
-  return index;
+  return windows;
 }
