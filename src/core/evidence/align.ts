@@ -146,8 +146,8 @@ function localScore(claim: ClaimWords, weights: readonly number[], target: Place
 
 export interface SentenceEvidence {
   sentence: EvidenceSentence;
+  /** Rarity-weighted content words and names shared with the claim, and its figures stated. */
   score: number;
-  /** Offsets, in the source's text of the paragraph, of the sentence. */
 }
 
 /** The sentences of the sources ranked by how much of the claim they say: the best match for a hover or a preview. */
