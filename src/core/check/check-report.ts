@@ -61,18 +61,18 @@ export function* checkReportSteps(report: string, context: CheckContext, options
     if (scope.length > 0) {
       // A claim whose only citations are unknown keys cannot be checked further.
       if (cited.length === 0) continue;
-      const misquoted: Quotation[] = claim.quotes.filter((q) => !isWordingQuote(q));
+      // Quotations whose figures are checked as figures: a word or two ("a 'three'"), or wording not the source's.
+      const byFigures: Quotation[] = claim.quotes.filter((q) => !isWordingQuote(q));
       for (const quote of claim.quotes) {
         const finding = checkQuote(quote, cited);
         if (finding) {
           findings.push(finding);
-          misquoted.push(quote);
+          byFigures.push(quote);
         }
       }
-      // Figures inside a quotation that is not the source's own wording are checked as figures too.
-      const inMisquotes = claim.quotedFigures.filter((f) => misquoted.some((q) => f.start >= q.start && f.end <= q.end));
-      findings.push(...checkCitedFigures(claim, cited, located, inMisquotes));
-      findings.push(...checkLabels(claim, cited, misquoted));
+      const quotedFigures = claim.quotedFigures.filter((f) => byFigures.some((q) => f.start >= q.start && f.end <= q.end));
+      findings.push(...checkCitedFigures(claim, cited, located, quotedFigures));
+      findings.push(...checkLabels(claim, cited, byFigures));
     } else if (claim.figures.length > 0) {
       findings.push(...checkUncitedFigures(claim, uncitedCandidates(claim.text, context)));
     }

@@ -81,26 +81,27 @@ function countedLemmas(f: Figure): string[] {
  */
 export function figureCandidates(claim: ClaimWords, target: PlacedFigure, sources: readonly Source[], preferred: ReadonlySet<string> = new Set()): FigureCandidate[] {
   const out: FigureCandidate[] = [];
+  // Only the words near the figure say what it is about: a long sentence states other facts further on,
+  // and words past another figure mostly belong to that figure's clause. Each source then weighs them by rarity.
+  const nearness = claim.tokens.map((t) => {
+    const d = t.position - target.position;
+    if (Math.abs(d) > WINDOW) return 0;
+    const beyond = claim.figures.some((o) => o !== target && (d > 0 ? o.position > target.position && o.position < t.position : o.position < target.position && o.position > t.position));
+    return (t.name ? NAME_WEIGHT : 1) * proximity(d) * (beyond ? BEYOND_ANOTHER_FIGURE : 1);
+  });
+  const mine = countedLemmas(target.figure);
   for (const source of sources) {
     const evidence = sourceEvidence(source);
-    // Only the words near the figure say what it is about: a long sentence states other facts further on,
-    // and words past another figure mostly belong to that figure's clause.
-    const weights = claim.tokens.map((t) => {
-      const d = t.position - target.position;
-      if (Math.abs(d) > WINDOW) return 0;
-      const beyond = claim.figures.some((o) => o !== target && (d > 0 ? o.position > target.position && o.position < t.position : o.position < target.position && o.position > t.position));
-      return evidence.idf(t.lemma) * (t.name ? NAME_WEIGHT : 1) * proximity(d) * (beyond ? BEYOND_ANOTHER_FIGURE : 1);
-    });
+    const weights = claim.tokens.map((t, i) => (nearness[i] === 0 ? 0 : evidence.idf(t.lemma) * nearness[i]));
     const total = weights.reduce((a, b) => a + b, 0) + 1e-9;
     for (const sentence of evidence.sentences) {
       for (const placed of sentence.figures) {
-        const same = comparable(target.figure, placed.figure);
-        if (!same && !supports(target.figure, placed.figure)) continue;
+        const agrees = supports(target.figure, placed.figure);
+        if (!agrees && !comparable(target.figure, placed.figure)) continue;
         const score = localScore(claim, weights, target, sentence, placed, evidence) + (preferred.has(`${sentence.key}#${sentence.paragraph.index}`) ? 0.5 : 0);
-        const mine = countedLemmas(target.figure);
         const theirs = countedLemmas(placed.figure);
         const countsOther = mine.length > 0 && theirs.length > 0 && !mine.some((l) => theirs.includes(l) || sentence.lemmas.has(l));
-        out.push({ sentence, placed, score, coverage: score / total, agrees: supports(target.figure, placed.figure), countsOther });
+        out.push({ sentence, placed, score, coverage: score / total, agrees, countsOther });
       }
     }
   }
