@@ -118,6 +118,32 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.match(own.message, /names 3/);
   });
 
+  it('reads a small number said after "a" as a mark, compared only with marks', () => {
+    // Real meeting transcript lines (SummEdits, QMSum): the team gives the remote a one; "the three" is a button.
+    const corpus = corpusOf({
+      m: "Project Manager: you place a regular remote control in front of the other one, hit the one or the two or the three, whatever, and it records the signal.\n\nMarketing: For this type of market, I think it's a one.",
+    });
+    const [f] = figureFindings('They rated the remote control a "three" for the type of market [@m].', corpus);
+    assert.equal(f?.code, 'figure-mismatch');
+    assert.match(f.message, /"one"/);
+    assert.deepEqual(figureFindings('They rated the remote control a "one" for the type of market [@m].', corpus), []);
+  });
+
+  it('leaves a figure alone when the source figure it meets is the one another figure of the claim states', () => {
+    // A real sales e-mail (SummEdits): "a one-time cost" where the source says "fee"; the $3,000 belongs to the workflow service.
+    const corpus = corpusOf({
+      e: 'Our data analysis and visualization service turns your data into insight. This service is available for a one-time fee of $2,500.\n\nOur workflow automation service is available for a starting price of $3,000.',
+    });
+    const report = 'He recommended Data Analysis and Visualization for a one-time cost of $2,500, and Workflow Automation starting at $3,000 [@e].';
+    assert.deepEqual(figureFindings(report, corpus), []);
+    // A figure the claim denies accounts for nothing: "$2,500 (instead of $3,000)" is still wrong.
+    const [wrong] = figureFindings('Workflow Automation starts at $2,500 (instead of $3,000) [@e].', corpus);
+    assert.equal(wrong?.code, 'figure-mismatch');
+    // Only the very value accounts for a source figure: "4" does not account for "between 3 and 4".
+    const poll = corpusOf({ b: 'The margin of error is between 3 and 4 points, depending on the country.' });
+    assert.equal(figureFindings('The margin of error is between 7 and 4 points, depending on the country [@b].', poll)[0]?.code, 'figure-mismatch');
+  });
+
   it('flags a figure the report denies when the source states it', () => {
     const corpus = corpusOf({ d: 'She was born on 17 December 1983 in Colombia.' });
     assert.equal(figureFindings('She was born in 1990, not 1983 [@d].', corpus).find((f) => f.message.includes('denies'))?.code, 'figure-mismatch');

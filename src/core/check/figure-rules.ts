@@ -53,15 +53,27 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
   const words = claimWords(text);
   const preferred = new Set(sources.flatMap((s) => [...located].map((n) => `${s.meta.key}#${n}`)));
   const findings: Finding[] = [];
+  const excused = words.figures.map((placed) => excusedFigure(placed.figure, claim.text));
+  const ranked = words.figures.map((placed, i) => (excused[i] ? [] : figureCandidates(words, placed, sources, preferred)));
+  // A source figure that another of the claim's figures states, where that figure's best evidence is, is
+  // accounted for ("$2,500 and ... $3,000" against the source's "$3,000"): it cannot also contradict this one.
+  // Only a figure that states the very value accounts for it: "4" does not account for "3 to 4",
+  // and a figure the claim denies ("instead of $3,000") accounts for nothing.
+  const claimedByAnother = (c: FigureCandidate, i: number) =>
+    ranked.some((other, j) => {
+      const theirs = words.figures[j].figure;
+      const top = other[0];
+      return j !== i && top?.agrees && top.sentence === c.sentence && top.placed === c.placed && theirs.value === c.placed.figure.value && theirs.valueTo === c.placed.figure.valueTo && !negated(claim.text, theirs);
+    });
   words.figures.forEach((placed, i) => {
     const figure = figures[i];
-    if (excusedFigure(placed.figure, claim.text)) return;
+    if (excused[i]) return;
     const listed = listedCount(placed.figure, claim.text);
     if (listed !== undefined && listed !== placed.figure.value) {
       findings.push(listMismatch(figure, listed));
       return;
     }
-    const candidates = figureCandidates(words, placed, sources, preferred);
+    const candidates = ranked[i];
     const agreeing = candidates.find((c) => c.agrees);
     // "not 1983", "instead of $3,000": the claim denies the figure; wrong when the source states it.
     if (negated(claim.text, placed.figure)) {
@@ -69,7 +81,7 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
       if (agreeing && agreeing.coverage >= DENIAL_COVERAGE && !negated(agreeing.sentence.text, agreeing.placed.figure)) findings.push(denied(figure, agreeing));
       return;
     }
-    const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure));
+    const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && !claimedByAnother(c, i));
     if (conflicting && conflicting.coverage >= MISMATCH_COVERAGE && (!agreeing || conflicting.score >= agreeing.score * MISMATCH_MARGIN)) {
       findings.push(mismatch(figure, conflicting));
     } else if (!agreeing && listed === undefined) {

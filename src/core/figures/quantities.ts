@@ -96,6 +96,7 @@ export function scanQuantities(scan: Scan): void {
     ({ end } = parsed);
     const bound = readBound(scan, parsed);
     if (parsed.kind === 'count' && isAge(scan, parsed, digits)) parsed.kind = 'age';
+    else if (parsed.kind === 'count' && !bound && saidAsMark(scan, parsed)) parsed.unit = 'mark';
     const rate = RATE.exec(scan.after(parsed.end, 20));
     if (rate && (parsed.kind === 'money' || parsed.kind === 'count')) {
       parsed.per = rate[1].toLowerCase().replace(/^annum$/, 'year');
@@ -118,6 +119,16 @@ function insistsOnOne(scan: Scan, start: number, end: number): boolean {
   if (!/^one$/i.test(scan.text.slice(start, end))) return false;
   if (/\b(?:only|just|exactly|merely|single)\s+$/i.test(scan.before(start, 10)) && /^\s+[a-z]/.test(scan.after(end, 3))) return true;
   return /\ba\s+$/i.test(scan.before(start, 3)) && /^\s*(?:[.,;:!?)"”]|$|or\s)/.test(scan.after(end, 4));
+}
+
+/**
+ * A small number said as a noun after "a" counts nothing: it is a mark or a rating ("rated it
+ * a \"three\"", "I think it's a one."), compared only with other marks.
+ */
+function saidAsMark(scan: Scan, parsed: Parsed): boolean {
+  if (parsed.value > 10 || parsed.valueTo !== parsed.value || !Number.isInteger(parsed.value)) return false;
+  if (!/\b(?:a|an)\s+["“‘']?$/i.test(scan.before(parsed.start, 6))) return false;
+  return /^["”’']?\s*(?:[.,;:!?)]|$|(?:for|because|out|on|in|and|or|but|as|with|from|by|at|if|since|overall)\b)/i.test(scan.after(parsed.end, 12));
 }
 
 /** Whether a unit, a scale or a currency follows a bare "one" / "a" ("one million", "one week", "one dollar"). */
