@@ -7,7 +7,9 @@ import { proseOf } from '../../src/core/citations';
 import { bestPassage } from '../../src/core/evidence/best-passage';
 import { rankParagraphs } from '../../src/core/search/relevance';
 import { SearchIndex } from '../../src/core/search/search-index';
-import { corpusDir } from './paths';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir, paraphraseDir } from './paths';
 
 function corpusOf(articles: Record<string, string>): Corpus {
   const corpus = new Corpus();
@@ -144,9 +146,22 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.equal(figureFindings('The margin of error is between 7 and 4 points, depending on the country [@b].', poll)[0]?.code, 'figure-mismatch');
   });
 
+  it('reads a value set aside with the words of the figure it is set against', () => {
+    // The real e-mail and an edited summary sentence of it (SummEdits sales e-mails, doc-81cc0aa6).
+    const file = join(paraphraseDir, 'summedits-sales-email', 'corpus', 'doc-81cc0aa6.md');
+    const corpus = new Corpus();
+    corpus.upsert(parseArticle(file, readFileSync(file, 'utf8'), 'markdown'));
+    const report = 'He recommended two of OptimumSolutions\' services, which are Custom CRM Development and Integration starting at $800/month (instead of $500), Data Analysis starting for a one-time fee of $1,500 (instead of $2,500), with no mention of Visualization, and Workflow Automation starting at $2,500 (instead of $3,000), with a 30% increase in efficiency [@doc-81cc0aa6].';
+    const denial = figureFindings(report, corpus).find((f) => f.start === report.indexOf('$2,500'));
+    assert.match(denial?.message ?? 'no finding', /which the report denies/);
+  });
+
   it('flags a figure the report denies when the source states it', () => {
     const corpus = corpusOf({ d: 'She was born on 17 December 1983 in Colombia.' });
     assert.equal(figureFindings('She was born in 1990, not 1983 [@d].', corpus).find((f) => f.message.includes('denies'))?.code, 'figure-mismatch');
+    // A value set aside that the source never states is no more grounded than one asserted.
+    const report = 'She was born in 1983, not 1985 [@d].';
+    assert.deepEqual(figureFindings(report, corpus).map((f) => [f.code, report.slice(f.start, f.end)]), [['figure-unsupported', '1985']]);
   });
 
   it('takes the parts of the document itself and an ordinal that points back for no figure', () => {

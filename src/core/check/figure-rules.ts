@@ -3,7 +3,7 @@
 // well-aligned sentence states a compatible value; it is a mismatch when the best-aligned
 // sentence states the same frame (kind, unit, what is counted) with a value that does not agree;
 // it is unsupported when its value is nowhere in the source.
-import { claimWords, figureCandidates, type FigureCandidate } from '../evidence/align';
+import { claimWords, figureCandidates, type ClaimWords, type FigureCandidate } from '../evidence/align';
 import { figureRange } from '../evidence/source-index';
 import type { Figure } from '../figures/figure';
 import type { Source } from '../model';
@@ -54,7 +54,7 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
   const preferred = new Set(sources.flatMap((s) => [...located].map((n) => `${s.meta.key}#${n}`)));
   const findings: Finding[] = [];
   const excused = words.figures.map((placed) => excusedFigure(placed.figure, claim.text));
-  const ranked = words.figures.map((placed, i) => (excused[i] ? [] : figureCandidates(words, placed, sources, preferred)));
+  const ranked = words.figures.map((placed, i) => (excused[i] ? [] : figureCandidates(contrasted(words, i, claim.text), placed, sources, preferred)));
   // A source figure that another of the claim's figures states, where that figure's best evidence is, is
   // accounted for ("$2,500 and ... $3,000" against the source's "$3,000"): it cannot also contradict this one.
   // Only a figure that states the very value accounts for it: "4" does not account for "3 to 4",
@@ -79,6 +79,8 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
     if (negated(claim.text, placed.figure)) {
       // ...unless the source denies it too ("4% of sales as opposed to 5%").
       if (agreeing && agreeing.coverage >= DENIAL_COVERAGE && !negated(agreeing.sentence.text, agreeing.placed.figure)) findings.push(denied(figure, agreeing));
+      // A value the claim sets aside is a claim about the source too: nowhere in it, it is unsupported.
+      else if (!agreeing) findings.push(unsupported(figure, sources));
       return;
     }
     const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && !claimedByAnother(c, i));
@@ -90,6 +92,17 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
     }
   });
   return findings;
+}
+
+/**
+ * "a fee of $1,500 (instead of $2,500)": a value set aside stands for the figure it is set against,
+ * so the words around that figure are its words too; the figure between does not cut them off.
+ */
+function contrasted(words: ClaimWords, i: number, text: string): ClaimWords {
+  const placed = words.figures[i];
+  const previous = words.figures[i - 1];
+  if (!previous || !negated(text, placed.figure) || previous.figure.kind !== placed.figure.kind || placed.position - previous.position > 6) return words;
+  return { ...words, figures: words.figures.filter((f) => f !== previous) };
 }
 
 /** figure-unsupported: what the claim states is nowhere in the sources that cover it. */
