@@ -156,6 +156,14 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.match(denial?.message ?? 'no finding', /which the report denies/);
   });
 
+  it('counts "one-time" as it counts "two-time": once', () => {
+    // Lines of a real sales e-mail (SummEdits, doc-b7799da3) and of the real one behind doc-81cc0aa6.
+    const corpus = corpusOf({ u: 'This package includes the following:\n\n- Professional installation and setup service\n\n- Free consultation on space optimization and interior design', f: 'This service is available for a one-time fee of $2,500.' });
+    const report = 'The package includes professional installation and setup service and a one-time consultation [@u].';
+    assert.deepEqual(figureFindings(report, corpus).map((f) => [f.code, report.slice(f.start, f.end)]), [['figure-unsupported', 'one']]);
+    assert.deepEqual(figureFindings('Data analysis costs a one-time fee of $2,500 [@f].', corpus), []);
+  });
+
   it('flags a figure the report denies when the source states it', () => {
     const corpus = corpusOf({ d: 'She was born on 17 December 1983 in Colombia.' });
     assert.equal(figureFindings('She was born in 1990, not 1983 [@d].', corpus).find((f) => f.message.includes('denies'))?.code, 'figure-mismatch');

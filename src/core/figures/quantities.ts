@@ -78,8 +78,10 @@ export function scanQuantities(scan: Scan): void {
       // A capitalised number word inside a sentence names something ("Ocean's Eleven", "the Three Gorges").
       if (/^[A-Z]/.test(words) && !scan.sentenceInitial(start)) continue;
       // "one" counts when a word insists on the number ("only one plan"); else it is mostly a pronoun ("one of them").
-      if (/^(one|a|an)$/i.test(words.trim()) && !unitFollows(scan.after(end, 24)) && !insistsOnOne(scan, start, end)) continue;
-      if (/^one$/i.test(words.trim()) && /^-(time|off|on-one|way|sided|stop|size)\b/i.test(scan.after(end, 12))) continue;
+      // "one-time" counts times as "two-time" does: a one-time fee is paid once.
+      const times = /^one$/i.test(words.trim()) && /^-time\b/i.test(scan.after(end, 6));
+      if (/^(one|a|an)$/i.test(words.trim()) && !times && !unitFollows(scan.after(end, 24)) && !insistsOnOne(scan, start, end)) continue;
+      if (/^one$/i.test(words.trim()) && /^-(off|on-one|way|sided|stop|size)\b/i.test(scan.after(end, 12))) continue;
     }
     let value = numberFrom(digits, words, scale);
     if (value === undefined) continue;
