@@ -36,6 +36,10 @@ describe('figure extraction', () => {
     ['between 10 and 20 people', ['count 10..20 "10 and 20" {people}']],
     ['30-40 soldiers', ['count 30..40 "30-40" {soldiers}']],
     ['from 1996 to 2001', ['year 1996..2001 "1996 to 2001"']],
+    // Real summary sentences (SummEdits): a coordinated "one" insists as the first does; "one-time" counts times; "a three" is a mark.
+    ['goes over only one health and one life insurance plan', ['count 1 "one" {health}', 'count 1 "one" {life insurance plan}']],
+    ['a one-time consultation', ['count 1 "one" {time consultation}']],
+    ['they rated the remote control a "three" for the type of market', ['count/mark 3 "three"']],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(show(text), expected));
 

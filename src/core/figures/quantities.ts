@@ -120,6 +120,8 @@ export function scanQuantities(scan: Scan): void {
 function insistsOnOne(scan: Scan, start: number, end: number): boolean {
   if (!/^one$/i.test(scan.text.slice(start, end))) return false;
   if (/\b(?:only|just|exactly|merely|single)\s+$/i.test(scan.before(start, 10)) && /^\s+[a-z]/.test(scan.after(end, 3))) return true;
+  // "only one health and one life insurance plan": the second "one" is as insistent as the first.
+  if (/\b(?:only|just|exactly|merely)\s+one\s+[a-z]+(?:\s+[a-z]+)?\s+(?:and|or)\s+$/i.test(scan.before(start, 50)) && /^\s+[a-z]/.test(scan.after(end, 3))) return true;
   return /\ba\s+$/i.test(scan.before(start, 3)) && /^\s*(?:[.,;:!?)"”]|$|or\s)/.test(scan.after(end, 4));
 }
 
