@@ -164,6 +164,14 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.deepEqual(figureFindings('Data analysis costs a one-time fee of $2,500 [@f].', corpus), []);
   });
 
+  it('reads a range as both its ends, and a vague amount as the span it allows', () => {
+    const corpus = corpusOf({ g: 'We are raising our full-year guidance to a range of $4.5 billion to $4.7 billion. Between 300 and 400 protesters gathered outside.' });
+    assert.deepEqual(figureFindings('The company raised its guidance to $4.5-4.7bn [@g].', corpus), []);
+    assert.equal(figureFindings('The company raised its guidance to $4.5-4.9 billion [@g].', corpus)[0]?.code, 'figure-mismatch');
+    assert.deepEqual(figureFindings('Hundreds of protesters gathered outside [@g].', corpus), []);
+    assert.equal(figureFindings('Between 300 and 500 protesters gathered outside [@g].', corpus)[0]?.code, 'figure-mismatch');
+  });
+
   it('flags a figure the report denies when the source states it', () => {
     const corpus = corpusOf({ d: 'She was born on 17 December 1983 in Colombia.' });
     assert.equal(figureFindings('She was born in 1990, not 1983 [@d].', corpus).find((f) => f.message.includes('denies'))?.code, 'figure-mismatch');

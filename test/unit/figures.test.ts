@@ -40,6 +40,12 @@ describe('figure extraction', () => {
     ['goes over only one health and one life insurance plan', ['count 1 "one" {health}', 'count 1 "one" {life insurance plan}']],
     ['a one-time consultation', ['count 1 "one" {time consultation}']],
     ['they rated the remote control a "three" for the type of market', ['count/mark 3 "three"']],
+    // As earnings calls say it: basis points are hundredths of a percentage point; "a year ago" is the base of a comparison, no rate and no length of time.
+    ['Gross margin expanded 150 basis points to 42.5%', ['percent/point 1.5 "150 basis points"', 'percent 42.5 "42.5%"']],
+    ['a 25bp rate cut', ['percent/point 0.25 "25bp" {rate cut}']],
+    ['EPS came in at $0.52, up from $0.45 a year ago', ['money/USD 0.52 "$0.52"', 'money/USD 0.45 "$0.45"']],
+    ['diluted EPS of $1.05 versus $0.98', ['money/USD 1.05 "$1.05"', 'money/USD 0.98 "$0.98"']],
+    ['profits rose in the second half of the year', ['ordinal 2 "second" {half}']],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(show(text), expected));
 

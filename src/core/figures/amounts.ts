@@ -75,7 +75,8 @@ export function scanFractions(scan: Scan): void {
     if (singular && !/half/i.test(m[2]) && !qualifierBefore(scan, m.index) && !/^(?:\s+of\b|\s*[,.;:)]|\s*$|\s+(?:were|was|are|is|said|say|says|have|had|will|would|could|of)\b|\s+\w+ing\b)/i.test(scan.after(end, 20))) continue;
     add(m.index, end, numerator / denominator);
   }
-  for (const m of text.matchAll(HALF_OF)) add(m.index, m.index + m[0].length, 0.5);
+  // "the second half of the year" is a period, read with its ordinal.
+  for (const m of text.matchAll(HALF_OF)) if (!/\b(?:first|second|last|final|latter|other|1st|2nd)\s+$/i.test(scan.before(m.index, 10))) add(m.index, m.index + m[0].length, 0.5);
 }
 
 const MULTIPLIER = new RegExp(`\\b(?:(twice|thrice)|(\\d+(?:\\.\\d+)?|${NUMBER_WORD})[\\s-]?(?:times|fold))\\b(?=\\s+(?:the|as|more|less|that|what|over)\\b|\\s+[a-z]+er\\b)`, 'gi');
@@ -140,6 +141,8 @@ export function scanArticleDurations(scan: Scan): void {
   for (const m of text.matchAll(/\b(a|an)\s+(hour|day|week|fortnight|month|year|decade)\b(?!s|-)/gi)) {
     const end = m.index + m[0].length;
     if (!scan.free(m.index, end) || /\b(?:once|twice|times|per)\s+$/i.test(scan.before(m.index, 8))) continue;
+    // "up from $0.45 a year ago", "a year earlier": the base of a comparison ("last year", "the year-ago quarter"), not a length of time.
+    if (/^\s+(?:ago|earlier|before|previously)\b/i.test(scan.after(end, 12))) continue;
     const minutes = DURATION_MINUTES[m[2].toLowerCase()];
     scan.add(makeFigure(text, { kind: 'duration', start: m.index, end, value: minutes, unit: 'minute' }));
   }

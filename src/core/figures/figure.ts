@@ -82,6 +82,10 @@ export function comparable(a: Figure, b: Figure): boolean {
   return (a.unit ?? '') === (b.unit ?? '');
 }
 
+/** A range written with both ends ("30-40", "$4.5bn to $4.7bn"), not a vague amount ("hundreds"). */
+const isRange = (f: Figure) => f.valueTo !== f.value && !f.bound && /\S\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*\S/.test(f.text);
+const near = (x: number, y: number) => Math.abs(x - y) <= 0.005 * Math.max(Math.abs(x), Math.abs(y));
+
 type DatePart = 'year' | 'month' | 'weekday';
 
 function sharedDateParts(a: Figure, b: Figure): DatePart[] {
@@ -100,6 +104,8 @@ export function agree(a: Figure, b: Figure): boolean {
   if (a.kind === 'score') return a.exact === b.exact;
   // Two bounds the same way ("under 12.50" and "under 15") agree only on the bound itself.
   if (a.bound && a.bound === b.bound && a.bound !== 'about') return overlaps({ min: a.value, max: a.valueTo }, { min: b.value, max: b.valueTo });
+  // Two ranges state both ends: "$4.5-4.9 billion" is not "$4.5 billion to $4.7 billion", though they overlap.
+  if (isRange(a) && isRange(b) && a.kind !== 'date') return near(a.value, b.value) && near(a.valueTo, b.valueTo);
   if (a.kind !== 'date' || !a.date || !b.date) return overlaps(a, b);
   for (const part of sharedDateParts(a, b)) {
     if (part === 'year' && a.date.year !== b.date.year) return false;

@@ -78,7 +78,7 @@ export const NOT_A_NAME = new Set(
 
 export const STOP = new Set(
   ('a an and are as at be been but by for from had has have he her his in into is it its of on or said says she than that the their them they this to was were which who will with would while after before during most ' +
-    'along across near around over under between through toward towards within without against since per each last next ago more less about up down off out ' +
+    'along across near around over under between through toward towards within without against since per each last next ago more less about up down off out versus vs compared ' +
     // Modal and auxiliary verbs: after "the two could work together" the number is the subject and counts nothing named.
     'can cannot could may might must shall should do does did').split(' '),
 );

@@ -17,11 +17,12 @@ const RANGE_RE = new RegExp(`^\\s*(-|–|—|to|and|or)\\s*${CURRENCY_SYMBOLS}?\
 const BEFORE_LOCATOR = /(?:\b(?:page|pages|p|pp|para|paras|paragraph|chapter|section|no|number|article|version|v|issue|episode|vol|volume|part|rule|clause|line|lines|room|flight|route|platform|gate|junction|exit|channel|level|grade|stage|phase|round|week|day|game)\.?|#|№)\s*$/i;
 const CURRENCY_AFTER = /^(\s?)(dollars?|pounds?|sterling|euros?|pence|cents?|yen|yuan|rupees?|francs|baht|roubles|rubles|pesos|rand|lira|shekels|ringgit|rupiah|naira|krona|kronor|kroner|bucks|quid|usd|eur|gbp|p)\b/i;
 const PERCENT_AFTER = /^\s?(%|per ?cent\b|percent\b|pc\b|percentage points?\b)/i;
+const BASIS_POINTS_AFTER = /^\s?(?:basis[\s-]points?|bps|bp)\b/i;
 const DURATION_AFTER = new RegExp(`^(?:-|\\s)${DURATION_UNIT}\\b(?![-\\s]old)`, 'i');
 const MAN_HOURS = /^\s?(?:man|person)-hours?\b/i;
 const AGE_AFTER = /^(?:-|\s)(year|month|week|day)s?[-\s]olds?\b/i;
 const MEASURE_AFTER = new RegExp(`^\\s?(${MEASURE_UNITS})(?![\\w/])`, 'i');
-const RATE = /^(?:\s?\/\s?|\s+per\s+|\s+an?\s+|\s+each\s+)(month|year|annum|day|week|hour|night|user|person|head|share|capita|seat|unit|employee|customer|month|office|room|mile|gallon|litre|kilo|kg|pound)\b/i;
+const RATE = /^(?:\s?\/\s?|\s+per\s+|\s+an?\s+|\s+each\s+)(month|year|annum|day|week|hour|night|user|person|head|share|capita|seat|unit|employee|customer|month|office|room|mile|gallon|litre|kilo|kg|pound)\b(?!\s+(?:ago|earlier|before|later|back|previously|on)\b)/i;
 const WEIGHT_CONTEXT = /\b(weigh|weighs|weighed|weighing|weight|heavier|lighter|heavy|lost|lose|losing|gained|gain)\b/i;
 /** Words around a bare "Nm" that make it metres: a race, a jump, a depth. */
 const LENGTH_CONTEXT = /\b(final|finals|finalist|title|titles|race|races|relay|hurdles|freestyle|breaststroke|backstroke|butterfly|medley|sprint|dash|record|heat|heats|jump|jumped|jumps|leap|leapt|vault|throw|threw|javelin|discus|hammer|metres?|meters?|tall|high|deep|long|wide|height|depth|distance|altitude|track|olympic|athletics|indoor|outdoor|personal best|season's best|runner|ran|running|swimmer|swam|lap|laps)\b/i;
@@ -192,6 +193,14 @@ function readUnit(scan: Scan, parsed: Parsed, digits: string | undefined, scale:
   if (percent) {
     Object.assign(parsed, { kind: 'percent', unit: /points?/i.test(percent[1]) ? 'point' : undefined });
     parsed.end += percent[0].length;
+    return true;
+  }
+  // "150 basis points" is 1.5 percentage points, as earnings calls say a margin moved.
+  const basis = BASIS_POINTS_AFTER.exec(tail);
+  if (basis && parsed.kind === 'count') {
+    Object.assign(parsed, { kind: 'percent', unit: 'point' });
+    scaled(0.01);
+    parsed.end += basis[0].length;
     return true;
   }
   if (parsed.kind === 'money') return true;
