@@ -172,6 +172,16 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.equal(figureFindings('Between 300 and 500 protesters gathered outside [@g].', corpus)[0]?.code, 'figure-mismatch');
   });
 
+  it('compares a share said as a fraction with one said as a percentage, and reads a sentence that states the value beside another', () => {
+    const corpus = corpusOf({ v: 'The survey found 48% of adults had no savings, and 33% had debts. About 500,000 homes lost power.' });
+    assert.deepEqual(figureFindings('A third of adults had debts [@v].', corpus), []);
+    assert.deepEqual(figureFindings('33% of adults had debts [@v].', corpus), []);
+    const [share] = figureFindings('Nearly three-quarters of adults had no savings [@v].', corpus);
+    assert.equal(share?.code, 'figure-mismatch');
+    assert.deepEqual(share.fixes, [], 'no fix across forms');
+    assert.deepEqual(figureFindings('Half a million homes lost power [@v].', corpus), []);
+  });
+
   it('flags a figure the report denies when the source states it', () => {
     const corpus = corpusOf({ d: 'She was born on 17 December 1983 in Colombia.' });
     assert.equal(figureFindings('She was born in 1990, not 1983 [@d].', corpus).find((f) => f.message.includes('denies'))?.code, 'figure-mismatch');

@@ -46,6 +46,12 @@ describe('figure extraction', () => {
     ['EPS came in at $0.52, up from $0.45 a year ago', ['money/USD 0.52 "$0.52"', 'money/USD 0.45 "$0.45"']],
     ['diluted EPS of $1.05 versus $0.98', ['money/USD 1.05 "$1.05"', 'money/USD 0.98 "$0.98"']],
     ['profits rose in the second half of the year', ['ordinal 2 "second" {half}']],
+    // A number inside a number is none: "£50,000 in 2014" holds no share "000 in 2014".
+    ['He earned £50,000 in 2014', ['money/GBP 50000 "£50,000"', 'year 2014 "2014"']],
+    ['over a thousand people', ['count 1000..1250 "over a thousand" {people}']],
+    ['Half a million homes lost power', ['count 500000 "Half a million" {homes lost power}']],
+    ['a quarter of a million', ['count 250000 "a quarter of a million"']],
+    ['half a million pounds', ['money/GBP 500000 "half a million pounds"']],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(show(text), expected));
 

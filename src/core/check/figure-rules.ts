@@ -5,7 +5,7 @@
 // it is unsupported when its value is nowhere in the source.
 import { claimWords, figureCandidates, type ClaimWords, type FigureCandidate } from '../evidence/align';
 import { figureRange } from '../evidence/source-index';
-import type { Figure } from '../figures/figure';
+import { isShare, type Figure } from '../figures/figure';
 import type { Source } from '../model';
 import type { Claim } from './claims';
 import { excusedFigure, listedCount } from './figure-frames';
@@ -42,8 +42,12 @@ export function claimText(claim: Claim, figures: readonly Figure[] = claim.figur
 function sameFrame(a: Figure, b: Figure): boolean {
   const singulars = a.counted.filter((w) => /[^s]s$/.test(w)).map((w) => w.slice(0, -1));
   if (b.kind === 'count' && b.value > 1 && b.counted.some((w) => singulars.includes(w.replace(/-.*$/, '')))) return false;
-  return a.kind === b.kind && (a.unit ?? '') === (b.unit ?? '') && (a.per ?? '') === (b.per ?? '') && (a.counted.length === 0 || b.counted.length === 0 || a.counted.some((w) => b.counted.includes(w)));
+  const sameKind = (a.kind === b.kind && (a.unit ?? '') === (b.unit ?? '')) || (isShare(a) && isShare(b));
+  return sameKind && (a.per ?? '') === (b.per ?? '') && (a.counted.length === 0 || b.counted.length === 0 || a.counted.some((w) => b.counted.includes(w)));
 }
+
+/** Both say what they count, and not the same thing ("40 trucks" against "40 tanks"). */
+const countsOtherThing = (a: Figure, b: Figure) => a.counted.length > 0 && b.counted.length > 0 && !a.counted.some((w) => b.counted.includes(w));
 
 /** figure-mismatch and figure-unsupported for a claim checked against the sources that cover it. */
 export function checkCitedFigures(claim: Claim, sources: readonly Source[], located: ReadonlySet<number>, extraFigures: readonly Figure[] = []): Finding[] {
@@ -84,7 +88,10 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
       return;
     }
     const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && !claimedByAnother(c, i));
-    if (conflicting && conflicting.coverage >= MISMATCH_COVERAGE && (!agreeing || conflicting.score >= agreeing.score * MISMATCH_MARGIN)) {
+    // A sentence that states the claim's value beside another ("48% had no savings, and 33% had debts") says it, unless
+    // that value counts something else ("40 tanks and 300 trucks"): which is which, its other words tell only weakly.
+    const sameSentence = agreeing !== undefined && conflicting !== undefined && agreeing.sentence === conflicting.sentence && !countsOtherThing(placed.figure, agreeing.placed.figure) && agreeing.coverage >= MISMATCH_COVERAGE;
+    if (conflicting && !sameSentence && conflicting.coverage >= MISMATCH_COVERAGE && (!agreeing || conflicting.score >= agreeing.score * MISMATCH_MARGIN)) {
       findings.push(mismatch(figure, conflicting));
     } else if (!agreeing && listed === undefined) {
       // A count the claim backs with its own list ("two friends, Steve and Carly") needs no number in the source.
@@ -123,7 +130,7 @@ function mismatch(figure: Figure, evidence: FigureCandidate): Finding {
   if (said.listed) {
     return { code: 'figure-mismatch', severity: 'warning', message: `Source lists ${said.value} [@${source.key}, ${source.locator}], not "${figure.text}".`, start: figure.start, end: figure.end, source: { ...source, text: evidence.sentence.text }, fixes: [] };
   }
-  const strong = evidence.coverage >= FIX_COVERAGE && sameFrame(figure, said) && figure.kind !== 'ordinal';
+  const strong = evidence.coverage >= FIX_COVERAGE && sameFrame(figure, said) && figure.kind === said.kind && figure.kind !== 'ordinal';
   return {
     code: 'figure-mismatch',
     severity: 'warning',

@@ -3,7 +3,7 @@
 // names, and the claim's own figures: a source sentence that states the claim's values for the
 // same kind and unit is strong evidence that it speaks of the same thing. One engine serves the
 // figure checks, the quote check, the hover and the preview, so they point at the same passage.
-import { agree, comparable, overlaps, type Figure } from '../figures/figure';
+import { agree, comparable, isShare, overlaps, type Figure } from '../figures/figure';
 import type { Source } from '../model';
 import { sourceEvidence, wordPosition, type EvidenceSentence, type PlacedFigure, type SourceEvidence } from './source-index';
 import { contentTokens, stem, type ContentToken } from './words';
@@ -97,7 +97,8 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
     for (const sentence of evidence.sentences) {
       for (const placed of sentence.figures) {
         const agrees = supports(target.figure, placed.figure);
-        if (!agrees && !comparable(target.figure, placed.figure)) continue;
+        // A share said as a fraction can conflict with one said as a percentage ("two-thirds" against "33%").
+        if (!agrees && !comparable(target.figure, placed.figure) && !(isShare(target.figure) && isShare(placed.figure))) continue;
         const score = localScore(claim, weights, target, sentence, placed, evidence) + (preferred.has(`${sentence.key}#${sentence.paragraph.index}`) ? 0.5 : 0);
         const theirs = countedLemmas(placed.figure);
         const countsOther = mine.length > 0 && theirs.length > 0 && !mine.some((l) => theirs.includes(l) || sentence.lemmas.has(l));

@@ -32,7 +32,8 @@ export function scanScores(scan: Scan): void {
   }
 }
 
-const OUT_OF = new RegExp(`\\b${NUM}\\s+(?:out\\s+of|in)\\s+(\\d+|${NUMBER_WORD})\\b(?!\\s*(?:years?|months?|days?|weeks?|hours?|minutes?|the\\b|%))`, 'gi');
+// Never from inside a number: "£50,000 in 2014" holds no "000 in 2014".
+const OUT_OF = new RegExp(`(?<![\\d.,$£€])\\b${NUM}\\s+(?:out\\s+of|in)\\s+(\\d+|${NUMBER_WORD})\\b(?!\\s*(?:years?|months?|days?|weeks?|hours?|minutes?|the\\b|%))`, 'gi');
 /** What OUT_OF needs somewhere in the text, tested first: that pattern is slow and rarely matches. */
 const OUT_OF_HINT = new RegExp(`\\b(?:out\\s+of|in)\\s+(?:\\d|${NUMBER_WORD})`, 'i');
 const DENOMINATOR: Record<string, number> = { half: 2, halves: 2, third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
@@ -59,7 +60,8 @@ export function scanFractions(scan: Scan): void {
   const outOf = OUT_OF_HINT.test(text);
   for (const m of outOf ? text.matchAll(OUT_OF) : []) {
     const [n, d] = [numberOf(m[1]), numberOf(m[2])];
-    if (n === undefined || !d || n > d || (/^(a|an)$/i.test(m[1]) && !/out/i.test(m[0]))) continue;
+    // "3 in 2014" is a count in a year, not a share.
+    if (n === undefined || !d || n > d || (/^(a|an)$/i.test(m[1]) && !/out/i.test(m[0])) || (!/out/i.test(m[0]) && /^\d{4}$/.test(m[2]))) continue;
     add(m.index, m.index + m[0].length, n / d);
   }
   if (!/half|halves|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth/i.test(text)) return;
@@ -113,6 +115,7 @@ const CURRENCY_OF = /^\s+of\s+(dollars|pounds|euros|yen)\b/i;
 
 export function scanVague(scan: Scan): void {
   const { text } = scan;
+  if (/hundred|thousand|million|billion|trillion/i.test(text)) scanArticleScales(scan);
   if (!/half|tens|hundreds|thousands|millions|billions|dozen|scores|digit/i.test(text)) return;
   for (const m of text.matchAll(VAGUE_DURATION)) {
     const unit = DURATION_MINUTES[(m[1] ?? m[2] ?? m[3]).toLowerCase()];
@@ -132,6 +135,27 @@ export function scanVague(scan: Scan): void {
     }
     const exact = range[0] === range[1];
     scan.add(withCounted(makeFigure(text, { kind: 'count', start: m.index, end, value: range[0], valueTo: range[1], approximate: !exact }), text));
+  }
+}
+
+/** "a thousand", "half a million", "a quarter of a billion": one scale word and its share. */
+const ARTICLE_SCALE = /\b(half an?|a quarter of an?|three[\s-]quarters of an?|an?)\s+(hundred|thousand|million|billion|trillion)\b(?![\s-]+(?:and\s+)?[a-z]+(?:ty|teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)(?!-)/gi;
+const SHARE: Record<string, number> = { half: 0.5, a: 1, an: 1, three: 0.75 };
+const CURRENCY_WORD_AFTER = /^\s+(pounds|dollars|euros|yen)\b/i;
+
+function scanArticleScales(scan: Scan): void {
+  const { text } = scan;
+  for (const m of text.matchAll(ARTICLE_SCALE)) {
+    let end = m.index + m[0].length;
+    if (!scan.free(m.index, end)) continue;
+    const share = /quarter of/i.test(m[1]) && !/three/i.test(m[1]) ? 0.25 : SHARE[m[1].split(/[\s-]/)[0].toLowerCase()];
+    const value = share * wordsToNumber(m[2])!;
+    const q = qualifierBefore(scan, m.index);
+    const currency = CURRENCY_WORD_AFTER.exec(scan.after(end, 12));
+    if (currency) end += currency[0].length;
+    const unit = currency ? { pounds: 'GBP', dollars: 'USD', euros: 'EUR', yen: 'JPY' }[currency[1].toLowerCase()] : undefined;
+    const figure = makeFigure(text, { kind: currency ? 'money' : 'count', unit, start: q?.start ?? m.index, end, value, bound: q?.bound, qualifier: q?.word });
+    scan.add(currency ? figure : withCounted(figure, text));
   }
 }
 

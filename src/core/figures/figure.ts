@@ -74,6 +74,11 @@ export function overlaps(a: Pick<Figure, 'min' | 'max'>, b: Pick<Figure, 'min' |
   return a.min <= b.max + t && b.min <= a.max + t;
 }
 
+/** A share of a whole, as a fraction ("two-thirds") or a percentage ("33%"): the same thing said two ways. */
+export function isShare(f: Figure): boolean {
+  return f.kind === 'fraction' || (f.kind === 'percent' && f.unit === undefined);
+}
+
 /** Figures of these kinds can be compared with each other. */
 export function comparable(a: Figure, b: Figure): boolean {
   if (a.kind !== b.kind) return false;
