@@ -31,6 +31,8 @@ export interface Paragraph {
   sentences: Sentence[];
   /** The page it starts on, in sources cited by page (PDF). */
   page?: number;
+  /** The page it ends on, when it goes on over a page break. */
+  lastPage?: number;
   /**
    * For a passage cut from a longer block (the sentences of an unbroken text), where that block
    * starts in the file: passages of one block are one paragraph to the evidence engine's context.
@@ -38,7 +40,7 @@ export interface Paragraph {
   block?: number;
 }
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf';
 
 /**
  * How a source's passages are cited: `para. N` where the source has paragraphs, `p. N` for

@@ -28,7 +28,7 @@ export function locatedPassages(source: Source, locator: Locator | undefined): P
   if (!locator) return undefined;
   const to = locator.to ?? locator.from;
   if (source.locators === 'page') {
-    return PAGE_TERM.test(locator.label) ? source.paragraphs.filter((p) => p.page !== undefined && p.page >= locator.from && p.page <= to) : undefined;
+    return PAGE_TERM.test(locator.label) ? source.paragraphs.filter((p) => p.page !== undefined && p.page <= to && (p.lastPage ?? p.page) >= locator.from) : undefined;
   }
   if (source.locators === 'none' || !PARAGRAPH_TERM.test(locator.label)) return undefined;
   return source.paragraphs.filter((p) => p.index >= locator.from && p.index <= to);
@@ -37,7 +37,7 @@ export function locatedPassages(source: Source, locator: Locator | undefined): P
 /** How far a source's locators go, for a message that one points past its end. */
 export function locatorRange(source: Source): string {
   if (source.locators === 'page') {
-    const pages = source.paragraphs.map((p) => p.page ?? 0);
+    const pages = source.paragraphs.flatMap((p) => [p.page ?? 0, p.lastPage ?? p.page ?? 0]);
     return `pages ${Math.min(...pages)}–${Math.max(...pages)}`;
   }
   return `${source.paragraphs.length} paragraphs`;
