@@ -23,12 +23,17 @@
     if (message.meta.url) meta.append(el('div', 'url', message.meta.url));
     meta.append(el('div', 'key', '@' + message.meta.key));
     article.replaceChildren();
+    // An unbroken text: its sentence passages flow inline in one block, without numbers.
+    const flow = message.flow ? el('p', 'flow') : undefined;
+    if (flow) article.append(flow);
     for (const p of message.paragraphs) {
-      const block = el('p', 'paragraph');
+      const block = el(flow ? 'span' : 'p', 'paragraph');
       block.dataset.paragraph = String(p.index);
       block.tabIndex = 0;
-      block.append(el('span', 'number', '¶' + p.index), el('span', 'text', p.text));
-      article.append(block);
+      if (!flow) block.append(el('span', 'number', p.mark));
+      block.append(el('span', 'text', p.text));
+      if (flow) flow.append(block, ' ');
+      else article.append(block);
     }
     current = { key: message.key, cited: undefined, paragraphs: message.paragraphs.length };
     chosen = undefined;

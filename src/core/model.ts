@@ -29,9 +29,24 @@ export interface Paragraph {
   start: number;
   end: number;
   sentences: Sentence[];
+  /** The page it starts on, in sources cited by page (PDF). */
+  page?: number;
+  /** The page it ends on, when it goes on over a page break. */
+  lastPage?: number;
+  /**
+   * For a passage cut from a longer block (the sentences of an unbroken text), where that block
+   * starts in the file: passages of one block are one paragraph to the evidence engine's context.
+   */
+  block?: number;
 }
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf';
+
+/**
+ * How a source's passages are cited: `para. N` where the source has paragraphs, `p. N` for
+ * pages, and no locator for a text with no breaks (its passages are sentences no reader counts).
+ */
+export type LocatorKind = 'paragraph' | 'page' | 'none';
 
 /** One indexed article. */
 export interface Source {
@@ -40,6 +55,8 @@ export interface Source {
   location: string;
   format: SourceFormat;
   paragraphs: Paragraph[];
+  /** Absent for `paragraph`. */
+  locators?: LocatorKind;
 }
 
 /** A problem found while loading a source; the source may still be usable. */

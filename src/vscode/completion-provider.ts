@@ -4,6 +4,7 @@ import { rankParagraphs, rankSources } from '../core/search/relevance';
 import { sentenceAt } from '../core/report';
 import { proseOf } from '../core/citations';
 import type { Source } from '../core/model';
+import { locatorOf } from '../core/corpus/locators';
 import type { CorpusService } from './corpus-service';
 import { appendUntrusted, safeMarkdown } from './markdown-text';
 
@@ -12,7 +13,7 @@ const LEAD_LENGTH = 400;
 /**
  * Citation completions in pandoc syntax: keys after `[@`, `; @` or a word-initial `@`,
  * ranked by how well each source matches the sentence being written; paragraphs
- * (`para. N`) after `[@key, `.
+ * (`para. N`) or pages (`p. N`) after `[@key, `, nothing for a text with no locators.
  */
 export class CitationCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['@', ',', ' ', '.'];
@@ -44,17 +45,23 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const source = this.corpus.corpus.get(context.key);
     if (!source) return undefined;
     const range = new vscode.Range(document.positionAt(context.start), position);
-    const items = rankParagraphs(search, source, sentence).map(({ paragraph }, rank) => {
-      const label = `para. ${paragraph.index}`;
+    // An unbroken text has no locator to offer; a PDF offers each page once, at its best passage's rank.
+    if (source.locators === 'none') return undefined;
+    const seen = new Set<string>();
+    const items: vscode.CompletionItem[] = [];
+    for (const { paragraph } of rankParagraphs(search, source, sentence)) {
+      const label = locatorOf(source, paragraph);
+      if (!label || seen.has(label)) continue;
+      seen.add(label);
       const item = new vscode.CompletionItem({ label, description: preview(paragraph.text, 60) }, vscode.CompletionItemKind.Reference);
       item.range = range;
       item.insertText = label;
       item.filterText = `${label} ${paragraph.text}`;
-      item.sortText = String(rank).padStart(5, '0');
+      item.sortText = String(items.length).padStart(5, '0');
       item.documentation = appendUntrusted(safeMarkdown(), paragraph.text);
       item.detail = source.meta.title;
-      return item;
-    });
+      items.push(item);
+    }
     return new vscode.CompletionList(items, false);
   }
 

@@ -108,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
       return insert({ cite: citationFor(node.source, node.kind === 'paragraph' ? node.paragraph : undefined) });
     }),
   );
-  store.add(vscode.commands.registerCommand('grounded.insertFigure', (node?: FigureNode) => insert(node && figureWithCitation(node))));
+  store.add(vscode.commands.registerCommand('grounded.insertFigure', (node?: FigureNode) => insert(node && figureWithCitation(node, (key) => corpus.corpus.get(key)))));
   store.add(vscode.commands.registerCommand('grounded.openSourceFile', (node?: SourceNode) => node?.source && openSource.run({ key: node.source.meta.key, paragraph: node.kind === 'paragraph' ? node.paragraph.index : undefined })));
   for (const sort of ['title', 'date', 'citations'] as const) {
     store.add(vscode.commands.registerCommand(`grounded.sources.sortBy${sort[0].toUpperCase()}${sort.slice(1)}`, () => sourcesView.setSort(sort)));

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Insertion } from '../core/citation-insert';
 import type { FigureGroup, FigurePlace, FigureValue } from '../core/figures/corpus-figures';
 import type { CorpusService } from './corpus-service';
+import type { Source } from '../core/model';
+import { citationFor } from './source-locations';
 import { DisposableStore } from './disposables';
 import { appendUntrusted, safeMarkdown } from './markdown-text';
 
@@ -83,8 +85,10 @@ export class FiguresView implements vscode.TreeDataProvider<FigureNode>, vscode.
 }
 
 /** What "insert figure" writes: the value as the source words it, with its citation. */
-export function figureWithCitation(node: FigureNode): Insertion | undefined {
+export function figureWithCitation(node: FigureNode, sourceOf: (key: string) => Source | undefined): Insertion | undefined {
   if (node.kind === 'group') return undefined;
   const place = node.kind === 'place' ? node.place : node.value.places[0];
-  return { text: place.text, cite: { key: place.key, locator: `para. ${place.paragraph}` } };
+  const source = sourceOf(place.key);
+  const paragraph = source?.paragraphs.find((p) => p.index === place.paragraph);
+  return { text: place.text, cite: source ? citationFor(source, paragraph) : { key: place.key, locator: `para. ${place.paragraph}` } };
 }

@@ -9,16 +9,14 @@ import { proseOf } from '../core/citations';
 import { citationAtOffset } from './citation-at';
 import type { CorpusService } from './corpus-service';
 import { appendUntrusted, appendWithBold, commandLink, safeMarkdown } from './markdown-text';
+import { locatedPassages, locatorOf, locatorRange } from '../core/corpus/locators';
 
 const OPEN_COMMAND = 'grounded.openSource';
 const PREVIEW_COMMAND = 'grounded.previewSource';
 
-/** The paragraphs a citation item points at: its `para.` locator, if it has one. */
+/** The passages a citation item points at: its `para.` (or, in a PDF, `p.`) locator, if it has one. */
 export function locatedParagraphs(source: Source, item: CitationItem): Paragraph[] | undefined {
-  const loc = item.locator;
-  if (!loc || !/^(para|paras|paragraph|paragraphs|¶+)\.?$/i.test(loc.label)) return undefined;
-  const to = loc.to ?? loc.from;
-  return source.paragraphs.filter((p) => p.index >= loc.from && p.index <= to);
+  return locatedPassages(source, item.locator);
 }
 
 /**
@@ -64,7 +62,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
       if (facts) appendUntrusted(md.appendMarkdown('  \n'), facts);
       const located = locatedParagraphs(source, item);
       if (located && located.length === 0) {
-        md.appendMarkdown(`\n\nThis source has ${source.paragraphs.length} paragraphs; the locator points past its end.`);
+        md.appendMarkdown(`\n\nThis source has ${locatorRange(source)}; the locator points past its end.`);
         return;
       }
       const best = located ? undefined : bestPassage(text, offset, source);
@@ -74,9 +72,10 @@ export class CitationHoverProvider implements vscode.HoverProvider {
       }
       for (const p of passages) {
         md.appendMarkdown('\n\n> ');
-        appendWithBold(md, p.text, sharedWords(p.text, sentence));
+        quotePassage(md, source, p, sentence);
         md.appendMarkdown('\n\n');
-        md.appendMarkdown(commandLink(`$(go-to-file) Open at para. ${p.index}`, OPEN_COMMAND, { key: source.meta.key, paragraph: p.index, beside: true }));
+        const locator = locatorOf(source, p);
+        md.appendMarkdown(commandLink(`$(go-to-file) Open${locator ? ` at ${locator}` : ''}`, OPEN_COMMAND, { key: source.meta.key, paragraph: p.index, beside: true }));
         md.appendMarkdown(' · ');
         md.appendMarkdown(commandLink('$(open-preview) Preview', PREVIEW_COMMAND, { key: source.meta.key, paragraph: p.index }));
         md.appendMarkdown(located ? '' : ' · best match for this sentence');
@@ -96,7 +95,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(
       found
         .slice(0, 5)
-        .map((f) => commandLink(`@${f.key}, para. ${f.paragraph}`, OPEN_COMMAND, { key: f.key, paragraph: f.paragraph, beside: true }))
+        .map((f) => commandLink(citationLabel(this.corpus.corpus.get(f.key), f.key, f.paragraph), OPEN_COMMAND, { key: f.key, paragraph: f.paragraph, beside: true }))
         .join(', '),
     );
     const first = this.corpus.corpus.get(found[0].key)?.paragraphs.find((p) => p.index === found[0].paragraph);
@@ -105,3 +104,26 @@ export class CitationHoverProvider implements vscode.HoverProvider {
   }
 }
 
+
+/**
+ * A passage as the hover quotes it, shared words in bold. A sentence passage of an unbroken
+ * text comes with the sentences either side, so the quote reads in context.
+ */
+function quotePassage(md: vscode.MarkdownString, source: Source, p: Paragraph, sentence: string): void {
+  if (source.locators !== 'none') {
+    appendWithBold(md, p.text, sharedWords(p.text, sentence));
+    return;
+  }
+  const at = source.paragraphs.indexOf(p);
+  const before = source.paragraphs[at - 1];
+  const after = source.paragraphs[at + 1];
+  if (before) appendUntrusted(md, `${before.text} `);
+  appendWithBold(md, p.text, sharedWords(p.text, sentence));
+  if (after) appendUntrusted(md, ` ${after.text}`);
+}
+
+function citationLabel(source: Source | undefined, key: string, paragraph: number): string {
+  const p = source?.paragraphs.find((q) => q.index === paragraph);
+  const locator = source && p ? locatorOf(source, p) : `para. ${paragraph}`;
+  return locator ? `@${key}, ${locator}` : `@${key}`;
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Paragraph } from '../core/model';
+import type { Paragraph, Source } from '../core/model';
 import { bestPassage } from '../core/evidence/best-passage';
 import { citationAtOffset } from './citation-at';
 import type { CorpusService } from './corpus-service';
@@ -144,7 +144,9 @@ export class SourcePreview implements vscode.Disposable {
       type: 'show',
       key: source.meta.key,
       meta: { title: source.meta.title, publisher: source.meta.publisher ?? '', issued: source.meta.issued ?? '', url: source.meta.url ?? '', key: source.meta.key },
-      paragraphs: source.paragraphs.map((p) => ({ index: p.index, text: p.text })),
+      paragraphs: source.paragraphs.map((p, i) => ({ index: p.index, text: p.text, mark: previewMark(source, p, source.paragraphs[i - 1]) })),
+      // An unbroken text reads as one block of prose, its sentence passages inline.
+      flow: source.locators === 'none',
       cited: this.showing.cited,
     });
   }
@@ -225,4 +227,11 @@ function citedIn(editor: vscode.TextEditor, corpus: CorpusService): { key: strin
   if (!source || !hit) return undefined;
   const paragraph: Paragraph | undefined = locatedParagraphs(source, hit.item)?.[0] ?? bestPassage(text, offset, source);
   return { key: source.meta.key, cited: paragraph?.index };
+}
+
+/** The mark beside a passage in the preview: `¶N`, a page mark where a page starts, or none. */
+function previewMark(source: Source, p: Paragraph, before: Paragraph | undefined): string {
+  if (source.locators === 'none') return '';
+  if (source.locators === 'page') return p.page !== undefined && p.page !== before?.page ? `p. ${p.page}` : '';
+  return `¶${p.index}`;
 }

@@ -1,3 +1,4 @@
+import { locatorOf } from '../core/corpus/locators';
 import * as vscode from 'vscode';
 import { citationAt, type CitationRef, type Insertion, type InsertMode } from '../core/citation-insert';
 import type { SearchHit } from '../core/search/search-index';
@@ -28,8 +29,11 @@ export function snippet(hit: SearchHit): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
 
-function citationOf(hit: SearchHit): CitationRef {
-  return { key: hit.passage.key, locator: `para. ${hit.passage.paragraph}` };
+function citationOf(hit: SearchHit, corpus: CorpusService): CitationRef {
+  const source = corpus.corpus.get(hit.passage.key);
+  const paragraph = source?.paragraphs.find((p) => p.index === hit.passage.paragraph);
+  const locator = source && paragraph ? locatorOf(source, paragraph) : `para. ${hit.passage.paragraph}`;
+  return locator ? { key: hit.passage.key, locator } : { key: hit.passage.key };
 }
 
 /** Grounded: Search Sources — a QuickPick that searches as you type and cites what you pick. */
@@ -60,7 +64,7 @@ export class SearchSourcesCommand {
         // Source text: a `$(name)` in it must show as typed, not as an icon.
         label: escapeThemeIcons(snippet(hit)),
         // The snippet fills the first line, so the citation goes first on the second.
-        detail: escapeThemeIcons(`${hit.passage.key} · para. ${hit.passage.paragraph} — ${hit.passage.title}`),
+        detail: escapeThemeIcons(`${[hit.passage.key, citationOf(hit, this.corpus).locator].filter(Boolean).join(' · ')} — ${hit.passage.title}`),
         // We rank ourselves; VS Code must not hide passages that match only fuzzily.
         alwaysShow: true,
         buttons: inCitation ? [REPLACE_BUTTON, QUOTE_BUTTON, OPEN_BUTTON] : [QUOTE_BUTTON, OPEN_BUTTON],
@@ -73,7 +77,7 @@ export class SearchSourcesCommand {
         // Enter on an empty list keeps the search open rather than closing it on nothing.
         if (!item) return;
         pick.hide();
-        void this.insert(editor, { cite: citationOf(item.hit) });
+        void this.insert(editor, { cite: citationOf(item.hit, this.corpus) });
       });
       pick.onDidTriggerItemButton((e) => {
         const { passage } = e.item.hit;
@@ -82,10 +86,10 @@ export class SearchSourcesCommand {
           void this.openSource.run({ key: passage.key, paragraph: passage.paragraph, beside: true });
         } else if (e.button === QUOTE_BUTTON) {
           pick.hide();
-          void this.insert(editor, { text: `“${passage.text.trim()}”`, cite: citationOf(e.item.hit) });
+          void this.insert(editor, { text: `“${passage.text.trim()}”`, cite: citationOf(e.item.hit, this.corpus) });
         } else if (e.button === REPLACE_BUTTON) {
           pick.hide();
-          void this.insert(editor, { cite: citationOf(e.item.hit) }, 'replace');
+          void this.insert(editor, { cite: citationOf(e.item.hit, this.corpus) }, 'replace');
         }
       });
       pick.onDidHide(() => {

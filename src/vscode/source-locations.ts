@@ -1,3 +1,4 @@
+import { locatorOf } from '../core/corpus/locators';
 import * as vscode from 'vscode';
 import type { CitationRef } from '../core/citation-insert';
 import type { Paragraph, Source } from '../core/model';
@@ -47,5 +48,6 @@ export class OpenSourceCommand {
 
 /** A citation of a source, at a paragraph when one is given. */
 export function citationFor(source: Source, paragraph?: Paragraph): CitationRef {
-  return paragraph ? { key: source.meta.key, locator: `para. ${paragraph.index}` } : { key: source.meta.key };
+  const locator = paragraph && locatorOf(source, paragraph);
+  return locator ? { key: source.meta.key, locator } : { key: source.meta.key };
 }

@@ -80,7 +80,7 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
     const { source } = node;
     if (node.kind === 'paragraph') {
       const lead = node.paragraph.text.length > 80 ? `${node.paragraph.text.slice(0, 80)}…` : node.paragraph.text;
-      const item = new vscode.TreeItem(`¶${node.paragraph.index}  ${lead}`, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(`${passageMark(source, node.paragraph)}${lead}`, vscode.TreeItemCollapsibleState.None);
       item.id = `${source.meta.key}#${node.paragraph.index}`;
       item.contextValue = 'paragraph';
       item.tooltip = appendUntrusted(safeMarkdown(), node.paragraph.text);
@@ -165,4 +165,11 @@ export function describeSource(source: Source, citations: number): string {
   const parts = [source.meta.publisher, source.meta.issued].filter(Boolean);
   if (citations) parts.unshift(`${citations} citation${citations === 1 ? '' : 's'}`);
   return parts.join(' · ');
+}
+
+/** What stands before a passage in the tree: its paragraph or page; nothing for a sentence of an unbroken text. */
+function passageMark(source: Source, paragraph: Paragraph): string {
+  if (source.locators === 'none') return '';
+  if (source.locators === 'page') return `p. ${paragraph.page ?? '?'}  `;
+  return `¶${paragraph.index}  `;
 }

@@ -1,4 +1,4 @@
-import type { LoadProblem, Paragraph, SourceFormat, SourceMeta } from '../model';
+import type { LoadProblem, LocatorKind, Paragraph, SourceFormat, SourceMeta } from '../model';
 import { parseHtmlArticle } from './html';
 import { markdownBlocks, readFrontMatter } from './markdown';
 import { toParagraphs, textBlocks } from './paragraphs';
@@ -10,6 +10,8 @@ export interface ParsedArticle {
   /** Metadata found in the file (front matter, meta tags, headline). */
   meta: Partial<SourceMeta>;
   paragraphs: Paragraph[];
+  /** How its passages are cited; absent for `para. N`. */
+  locators?: LocatorKind;
   /** Blocks left out as boilerplate, with the reason (shown to writers who wonder where text went). */
   removed: Array<{ text: string; start: number; end: number; reason: string }>;
   problems: LoadProblem[];
@@ -41,7 +43,8 @@ export function parseArticle(location: string, text: string, format: SourceForma
   } else {
     blocks = textBlocks(text);
   }
-  const { paragraphs, cleaned } = toParagraphs(blocks);
+  // Only plain text loses the break after its headline; HTML and Markdown mark theirs.
+  const { paragraphs, cleaned, locators } = toParagraphs(blocks, format === 'text');
   const headline = heading ?? cleaned.headline;
   if (!meta.title && headline) meta.title = headline.text;
   if (!meta.title && paragraphs.length > 0) meta.title = leadWords(paragraphs[0].sentences[0]?.text ?? paragraphs[0].text);
@@ -49,7 +52,7 @@ export function parseArticle(location: string, text: string, format: SourceForma
     problems.push({ location, severity: 'warning', message: text.trim() ? 'No article text found after removing boilerplate; the source is indexed with no passages.' : 'The file is empty.' });
   }
   const removed = cleaned.removed.map(({ block, reason }) => ({ text: block.text, start: block.start, end: block.end, reason }));
-  return { location, format, meta, paragraphs, removed, problems };
+  return { location, format, meta, paragraphs, ...(locators === 'paragraph' ? {} : { locators }), removed, problems };
 }
 
 /** A title for an article with no headline: the first words of its first sentence. */

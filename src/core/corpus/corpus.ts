@@ -168,7 +168,7 @@ export class Corpus {
       }
       // The same article under the same key stays the same object.
       if (c.source?.meta.key !== key) {
-        c.source = { meta: { ...c.meta, key, title: c.title }, location: c.article.location, format: c.article.format, paragraphs: c.article.paragraphs };
+        c.source = { meta: { ...c.meta, key, title: c.title }, location: c.article.location, format: c.article.format, paragraphs: c.article.paragraphs, ...(c.article.locators ? { locators: c.article.locators } : {}) };
       }
       byKey.set(key, c.source);
       byLocation.set(c.source.location, c.source);

@@ -6,7 +6,7 @@ import type { LoadProblem, Source } from '../model';
 import { formatOf } from './article';
 import { Corpus } from './corpus';
 import { formatBytes } from './decode';
-import { isReferencesFile, parseFile } from './parse-file';
+import { isPdf, isReferencesFile, parseFileAsync } from './parse-file';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -42,7 +42,7 @@ export async function listFiles(dir: string, problems: LoadProblem[]): Promise<s
 export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadProblem[]> {
   const isReferences = isReferencesFile(path);
   const format = formatOf(path);
-  if (!isReferences && !format) return [];
+  if (!isReferences && !format && !isPdf(path)) return [];
   let bytes: Uint8Array;
   try {
     const stat = await fs.stat(path);
@@ -53,7 +53,7 @@ export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFA
   } catch (e) {
     return [{ location: path, severity: 'error', message: `Cannot read file: ${(e as Error).message}` }];
   }
-  const result = parseFile(path, bytes);
+  const result = await parseFileAsync(path, bytes);
   if (result.kind === 'skipped') return [{ location: path, severity: 'warning', message: `Skipped: ${result.reason}.` }];
   const problems: LoadProblem[] = result.note ? [{ location: path, severity: 'information', message: `File is ${result.note}.` }] : [];
   if (result.kind === 'references') corpus.setReferences(path, result.references);

@@ -1,18 +1,40 @@
-import type { Paragraph } from '../model';
+import type { LocatorKind, Paragraph } from '../model';
 import { cleanBlocks, type Block, type CleanResult } from './clean';
+import { sentencePassages, UNBROKEN_MIN_SENTENCES } from './passages';
+import { runInHeadlineEnd } from './run-in-headline';
 import { splitLines, splitSentences, trimSpan } from './segment';
 
-/** Cleans blocks and numbers what is left as paragraphs (1-based, the `para. N` locator). */
-export function toParagraphs(blocks: readonly Block[]): { paragraphs: Paragraph[]; cleaned: CleanResult<Block> } {
+/** Paragraphs, how they are cited, and what cleaning found. */
+export interface ArticleBody {
+  paragraphs: Paragraph[];
+  cleaned: CleanResult<Block>;
+  locators: LocatorKind;
+}
+
+/**
+ * Cleans blocks and numbers what is left as paragraphs (1-based, the `para. N` locator). An
+ * article whose body is one block of many sentences has no paragraphs a reader could count: it
+ * is cut into sentence passages, cited without a locator; with `findRunInHeadline`, a headline
+ * run into its first sentence is split off.
+ */
+export function toParagraphs(blocks: readonly Block[], findRunInHeadline = false): ArticleBody {
   const cleaned = cleanBlocks(blocks);
-  const paragraphs = cleaned.body.map((b, i) => ({
-    index: i + 1,
-    text: b.text,
-    start: b.start,
-    end: b.end,
-    sentences: splitSentences(b.text),
-  }));
-  return { paragraphs, cleaned };
+  const sentences = cleaned.body.map((b) => splitSentences(b.text));
+  if (cleaned.body.length === 1 && sentences[0].length >= UNBROKEN_MIN_SENTENCES) {
+    let body = cleaned.body[0];
+    let bodySentences = sentences[0];
+    const at = findRunInHeadline && !cleaned.headline ? runInHeadlineEnd(body.text, bodySentences[0].end) : undefined;
+    if (at !== undefined) {
+      const title = trimSpan(body.text, 0, at);
+      cleaned.headline = { text: body.text.slice(title.start, title.end), start: body.start + title.start, end: body.start + title.end };
+      body = { text: body.text.slice(at), start: body.start + at, end: body.end };
+      bodySentences = splitSentences(body.text);
+      cleaned.body = [body];
+    }
+    return { paragraphs: sentencePassages(body, bodySentences), cleaned, locators: 'none' };
+  }
+  const paragraphs = cleaned.body.map((b, i) => ({ index: i + 1, text: b.text, start: b.start, end: b.end, sentences: sentences[i] }));
+  return { paragraphs, cleaned, locators: 'paragraph' };
 }
 
 /**

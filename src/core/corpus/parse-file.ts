@@ -4,6 +4,7 @@ import type { LoadProblem } from '../model';
 import { LineIndex } from '../positions';
 import { formatOf, parseArticle, type ParsedArticle } from './article';
 import { decodeBytes } from './decode';
+import { parsePdf } from './pdf';
 import { parseReferences, REFERENCES_FILE, type ReferenceEntry } from './references';
 
 export type FileParse =
@@ -13,6 +14,18 @@ export type FileParse =
 
 export function isReferencesFile(location: string): boolean {
   return location.endsWith(`/${REFERENCES_FILE}`) || location.endsWith(`\\${REFERENCES_FILE}`) || location === REFERENCES_FILE;
+}
+
+/** True for a PDF, which only `parseFileAsync` reads (PDF.js parses asynchronously). */
+export function isPdf(location: string): boolean {
+  return /\.pdf$/i.test(location);
+}
+
+/** `parseFile`, and PDFs too. */
+export async function parseFileAsync(location: string, bytes: Uint8Array): Promise<FileParse> {
+  if (!isPdf(location)) return parseFile(location, bytes);
+  if (!bytes.length) return { kind: 'skipped', reason: 'the file is empty' };
+  return { kind: 'article', article: await parsePdf(location, bytes) };
 }
 
 export function parseFile(location: string, bytes: Uint8Array): FileParse {

@@ -131,17 +131,19 @@ export function sourceEvidence(source: Source): SourceEvidence {
   const n = Math.max(1, sentences.length);
   const joined = source.paragraphs.map((p) => p.text).join('\n');
   const idf = (lemma: string) => Math.log(1 + n / (1 + (df.get(lemma) ?? 0)));
-  const byParagraph = new Map<Paragraph, Set<string>>();
+  const byParagraph = new Map<Paragraph | number, Set<string>>();
   for (const s of sentences) {
-    let set = byParagraph.get(s.paragraph);
-    if (!set) byParagraph.set(s.paragraph, (set = new Set()));
+    // The sentence passages of an unbroken text share their block's words as context.
+    const at = s.paragraph.block ?? s.paragraph;
+    let set = byParagraph.get(at);
+    if (!set) byParagraph.set(at, (set = new Set()));
     for (const l of s.lemmas) set.add(l);
   }
   index = {
     source,
     sentences,
     idf,
-    paragraphLemmas: (p) => byParagraph.get(p) ?? new Set(),
+    paragraphLemmas: (p) => byParagraph.get(p.block ?? p) ?? new Set(),
     names: namesOf(sentences),
     lemmas: new Set(df.keys()),
     // Lower case keeps the length but for a few letters (İ); then the folded text stands for both.
