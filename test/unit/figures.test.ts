@@ -52,6 +52,8 @@ describe('figure extraction', () => {
     ['Half a million homes lost power', ['count 500000 "Half a million" {homes lost power}']],
     ['a quarter of a million', ['count 250000 "a quarter of a million"']],
     ['half a million pounds', ['money/GBP 500000 "half a million pounds"']],
+    ['Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%', ['percent/point 0.25 "a quarter of a percentage point"', 'percent 2.25 "2.25%"']],
+    ['Q3 same store sales up 4.1 pct', ['ordinal 3 "Q3" {quarter}', 'percent 4.1 "4.1 pct"']],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(show(text), expected));
 

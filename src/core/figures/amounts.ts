@@ -40,6 +40,8 @@ const DENOMINATOR: Record<string, number> = { half: 2, halves: 2, third: 3, quar
 const FRACTION = /\b(a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b/gi;
 const HALF_OF = /\b(half)(?=\s+(?:of|the|its|their|his|her|our|all|a|an|them|those|these)\b)/gi;
 
+const POINT_AFTER = /^\s+(?:of\s+)?an?\s+(?:percentage[\s-])?point\b/i;
+
 function qualifierBefore(scan: Scan, start: number): { bound: Bound; word: string; start: number } | undefined {
   const before = scan.before(start, 30);
   for (const [re, bound] of QUALIFIERS) {
@@ -55,6 +57,12 @@ export function scanFractions(scan: Scan): void {
   const add = (start: number, end: number, value: number) => {
     if (!scan.free(start, end)) return;
     const q = qualifierBefore(scan, start);
+    // "a quarter of a percentage point", "half a point": a share of one point is so many points.
+    const point = POINT_AFTER.exec(scan.after(end, 30));
+    if (point) {
+      scan.add(makeFigure(text, { kind: 'percent', unit: 'point', start: q?.start ?? start, end: end + point[0].length, value, bound: q?.bound, qualifier: q?.word }));
+      return;
+    }
     scan.add(withCounted(makeFigure(text, { kind: 'fraction', start: q?.start ?? start, end, value, bound: q?.bound, qualifier: q?.word }), text));
   };
   const outOf = OUT_OF_HINT.test(text);

@@ -23,7 +23,7 @@ function isQuantityToken(token: string): boolean {
 }
 
 /** "Xbox 2", "Boeing 737", "Radio 1", "Sims 4": a capitalised word and a number that names a thing, not a year. */
-const NAME_NUMBER = /(?<![\w.])([A-Z][\p{L}'’]*)\s(\d+(?:\.\d+)?)(?!\d|\p{L}|[,.]\d|\s?(?:to|-|–|and)\s?\d|\s?(?:%|per\s?cent|percent|st|nd|rd|th|s\b|bn\b|m\b|million|billion|thousand|GMT|BST|am\b|pm\b)|[-\s](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)/gu;
+const NAME_NUMBER = /(?<![\w.])([A-Z][\p{L}'’]*)\s(\d+(?:\.\d+)?)(?!\d|\p{L}|[,.]\d|\s?(?:to|-|–|and)\s?\d|\s?(?:%|per\s?cent|percent|pct\b|st|nd|rd|th|s\b|bn\b|m\b|million|billion|thousand|GMT|BST|am\b|pm\b)|[-\s](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)/gu;
 
 export function scanNotQuantities(scan: Scan): void {
   const { text } = scan;
