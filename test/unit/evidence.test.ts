@@ -182,6 +182,13 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.deepEqual(figureFindings('Half a million homes lost power [@v].', corpus), []);
   });
 
+  it('meets a temperature in either scale, and a change in points said as per cent', () => {
+    const corpus = corpusOf({ w: 'The jobless rate rose by 0.2 percentage points to 5.1% in March. Temperatures reached 35C on Tuesday.' });
+    for (const ok of ['Temperatures hit 95F on Tuesday', 'Temperatures hit 35 degrees on Tuesday', 'The jobless rate rose 0.2% to 5.1%']) assert.deepEqual(figureFindings(`${ok} [@w].`, corpus), [], ok);
+    assert.equal(figureFindings('Temperatures hit 100F on Tuesday [@w].', corpus)[0]?.code, 'figure-mismatch');
+    assert.equal(figureFindings('The jobless rate rose 0.3% to 5.1% [@w].', corpus)[0]?.code, 'figure-unsupported');
+  });
+
   it('flags a figure the report denies when the source states it', () => {
     const corpus = corpusOf({ d: 'She was born on 17 December 1983 in Colombia.' });
     assert.equal(figureFindings('She was born in 1990, not 1983 [@d].', corpus).find((f) => f.message.includes('denies'))?.code, 'figure-mismatch');

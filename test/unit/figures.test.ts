@@ -54,6 +54,10 @@ describe('figure extraction', () => {
     ['half a million pounds', ['money/GBP 500000 "half a million pounds"']],
     ['Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%', ['percent/point 0.25 "a quarter of a percentage point"', 'percent 2.25 "2.25%"']],
     ['Q3 same store sales up 4.1 pct', ['ordinal 3 "Q3" {quarter}', 'percent 4.1 "4.1 pct"']],
+    // Temperatures, kept in Celsius; "12F" is a seat where nothing speaks of heat or cold.
+    ['Temperatures reached 35C', ['measure/°C 35 "35C"']],
+    ['temperatures fell to minus 5C', ['measure/°C -5 "minus 5C"']],
+    ['35 degrees Celsius', ['measure/°C 35 "35 degrees Celsius"']],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(show(text), expected));
 
@@ -120,6 +124,13 @@ describe('figure recognition on real sentences', () => {
   it('reads quarters and halves as ordinals of the period', () => {
     assert.deepEqual(show('Unilever took a charge in the fourth quarter'), ['ordinal 4 "fourth" {quarter}']);
     assert.deepEqual(show('revenue in Q3'), ['ordinal 3 "Q3" {quarter}']);
+  });
+
+  it('reads degrees Fahrenheit as Celsius, to the nearest degree, and a seat number as a name', () => {
+    const [f] = extractFigures('Temperatures hit 95F');
+    assert.equal(f.unit, '°C');
+    assert.ok(f.min < 35 && f.max > 35 && f.max - f.min < 0.6, `${f.min}..${f.max}`);
+    assert.deepEqual(extractLabels('He sat in seat 12F').map((l) => l.text), ['12F']);
   });
 
   it('keeps numbers inside names as labels, not figures', () => {

@@ -53,10 +53,19 @@ export function supports(claim: Figure, source: Figure): boolean {
   if (claim.kind === 'time' && source.kind === 'count') return claim.value % 60 === 0 && [claim.value / 60, (claim.value / 60) % 12].includes(source.value);
   // "the 20th anniversary" for "20 years since": an anniversary counts years.
   if (claim.kind === 'ordinal' && claim.counted.some((w) => /^(anniversary|birthday)$/.test(w)) && ((source.kind === 'duration' && source.value === claim.value * 525960) || (source.kind === 'age' && source.value === claim.value))) return true;
+  // "35 degrees" says no scale: it is backed by 35C, or by the Celsius of 35F.
+  if (claim.kind === 'measure' && source.kind === 'measure' && bareDegrees(claim, source)) {
+    const [bare, celsius] = claim.unit === '°' ? [claim, source] : [source, claim];
+    return overlaps(bare, celsius) || overlaps({ min: ((bare.min - 0.5 - 32) * 5) / 9, max: ((bare.max + 0.5 - 32) * 5) / 9 }, celsius);
+  }
+  // "0.2%" for "0.2 percentage points": the loose way writers say a change in a rate.
+  if (claim.kind === 'percent' && source.kind === 'percent' && (claim.unit === 'point') !== (source.unit === 'point')) return claim.value === source.value && claim.valueTo === source.valueTo;
   if (claim.kind === 'fraction' && source.kind === 'percent') return Math.abs(claim.value * 100 - source.value) <= Math.max(1, source.value * 0.05);
   if (claim.kind === 'percent' && source.kind === 'fraction') return Math.abs(source.value * 100 - claim.value) <= Math.max(1, claim.value * 0.05);
   return false;
 }
+
+const bareDegrees = (a: Figure, b: Figure) => (a.unit === '°' && b.unit === '°C') || (a.unit === '°C' && b.unit === '°');
 
 export interface FigureCandidate {
   sentence: EvidenceSentence;

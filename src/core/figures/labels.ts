@@ -14,6 +14,8 @@ const MIXED = /(?<![\w$£€.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[
 const QUANTITY_SUFFIX = /^(?:\d[\d,.]*)(?:st|nd|rd|th|s|k|m|bn|mn|tn|b|p|am|pm|km|cm|mm|kg|lb|lbs|oz|ft|mph|kph|gb|tb|mb|kb|mp|ghz|mhz|kw|mw|gw|kwh|mwh|gwh|bp|bps)$/i;
 const DATE_PREFIX = /^(?:mid|pre|post|late|early|end|start|circa|around|top|sub|under|over|non|anti|semi|multi|ex|up|down|half|full|year|month|week|day)$/i;
 
+const TEMPERATURE_CONTEXT = /\b(?:temperatures?|degrees|heat|heatwave|cold|warm|warmest|hot|hottest|cool|freezing|frost|weather|thermometer|climate|high of|low of|mercury)\b|°/i;
+
 function isQuantityToken(token: string): boolean {
   if (/^[QH][1-4]$/.test(token)) return true;
   const parts = token.split('-');
@@ -34,8 +36,11 @@ export function scanNotQuantities(scan: Scan): void {
     scan.take(at, at + m[1].length + 1);
   }
   for (const m of text.matchAll(SLASHED)) if (scan.free(m.index, m.index + m[0].length) && !/^\s?(?:month|year|day|week|hour|user)/.test(scan.after(m.index + m[0].length, 6))) scan.label(m.index, m.index + m[0].length);
+  const weather = TEMPERATURE_CONTEXT.test(text);
   for (const m of text.matchAll(MIXED)) {
     if (isQuantityToken(m[0]) || !scan.free(m.index, m.index + m[0].length)) continue;
+    // "35C", "95F" where the sentence speaks of heat or cold: a temperature (else "seat 12F" is a name).
+    if ((weather || /(?:\bminus\s|-)$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) && /^\d+(?:\.\d+)?[CF]$/.test(m[0])) continue;
     scan.label(m.index, m.index + m[0].length);
   }
 }

@@ -38,6 +38,8 @@ const APPOSITIVE_AGE = /[A-Z][\p{L}'’-]+,\s$/u;
 interface Parsed {
   value: number;
   valueTo: number;
+  /** What the wording allows, when other than the value ("95F" is 35C give or take a quarter degree). */
+  interval?: [number, number];
   kind: FigureKind;
   unit?: string;
   per?: string;
@@ -105,7 +107,7 @@ export function scanQuantities(scan: Scan): void {
       parsed.per = rate[1].toLowerCase().replace(/^annum$/, 'year');
       if (/^\s?\//.test(rate[0]) || parsed.kind === 'money') parsed.end += rate[0].length;
     }
-    const f = makeFigure(text, { kind: parsed.kind, start: bound?.start ?? parsed.start, end: parsed.end, value: parsed.value, valueTo: parsed.valueTo, unit: parsed.unit, per: parsed.per, bound: bound?.bound, qualifier: bound?.word });
+    const f = makeFigure(text, { kind: parsed.kind, start: bound?.start ?? parsed.start, end: parsed.end, value: parsed.value, valueTo: parsed.valueTo, unit: parsed.unit, per: parsed.per, bound: bound?.bound, qualifier: bound?.word, interval: bound ? undefined : parsed.interval });
     const counted = parsed.kind === 'count' || parsed.kind === 'money' || parsed.kind === 'percent' || parsed.kind === 'measure' ? withCounted(f, text) : f;
     // "60,000 barrels a day": the rate comes after what is counted.
     const countedRate = !parsed.per && parsed.kind === 'count' ? RATE.exec(scan.after(counted.countedEnd, 20)) : null;
@@ -167,6 +169,26 @@ function readRange(scan: Scan, parsed: Parsed, digits: string | undefined, scale
   parsed.end += whole.length;
 }
 
+/** "35C", "95F", "40 degrees Celsius", "-5C", "minus 5C": kept in degrees Celsius, so "95F" meets "35C". */
+const TEMPERATURE_AFTER = /^\s?(?:°\s?|degrees?\s+)?(?:([CF])(?![\w'’])|([Cc]elsius|[Ff]ahrenheit|[Cc]entigrade)\b)/;
+
+function readTemperature(scan: Scan, parsed: Parsed, m: RegExpExecArray): void {
+  const minus = /(?:\bminus\s+|(?<![\w.])-)$/i.exec(scan.before(parsed.start, 6));
+  if (minus) {
+    parsed.start -= minus[0].length;
+    [parsed.value, parsed.valueTo] = [-parsed.valueTo, -parsed.value];
+  }
+  const fahrenheit = (m[1] ?? m[2]).toLowerCase().startsWith('f');
+  if (fahrenheit) {
+    const celsius = (f: number) => ((f - 32) * 5) / 9;
+    // Read to the nearest degree Fahrenheit: "95F" is 35C, as "40C (104F)" is written.
+    parsed.interval = [celsius(parsed.value - 0.5), celsius(parsed.valueTo + 0.5)];
+    [parsed.value, parsed.valueTo] = [celsius(parsed.value), celsius(parsed.valueTo)];
+  }
+  Object.assign(parsed, { kind: 'measure', unit: '°C' });
+  parsed.end += m[0].length;
+}
+
 /** The unit after the number; false when what follows makes it no figure at all. */
 function readUnit(scan: Scan, parsed: Parsed, digits: string | undefined, scale: string | undefined): boolean {
   const tail = scan.after(parsed.end, 40);
@@ -226,6 +248,11 @@ function readUnit(scan: Scan, parsed: Parsed, digits: string | undefined, scale:
     if (ages[0] && /\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$/i.test(scan.before(parsed.start, 20))) parsed.valueTo = parsed.value + 9;
     Object.assign(parsed, { kind: 'age' });
     parsed.end += ages[0].length;
+    return true;
+  }
+  const temperature = parsed.kind === 'count' ? TEMPERATURE_AFTER.exec(tail) : null;
+  if (temperature) {
+    readTemperature(scan, parsed, temperature);
     return true;
   }
   const measure = parsed.kind === 'measure' ? null : MEASURE_AFTER.exec(tail);
