@@ -54,10 +54,9 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       case 'quote-mismatch':
       case 'sources-disagree': {
         for (const ref of finding.source ? [finding.source] : (finding.related ?? [])) {
-          const paragraph = Number(/\d+/.exec(ref.locator ?? '')?.[0]);
           const open = new vscode.CodeAction(`Open @${ref.key}${ref.locator ? `, ${ref.locator}` : ''}`, vscode.CodeActionKind.QuickFix);
           open.diagnostics = [diagnostic];
-          open.command = { command: 'grounded.openSource', title: open.title, arguments: [{ key: ref.key, paragraph: Number.isNaN(paragraph) ? undefined : paragraph, start: ref.start, end: ref.end, beside: true }] };
+          open.command = { command: 'grounded.openSource', title: open.title, arguments: [{ key: ref.key, paragraph: ref.paragraph, start: ref.start, end: ref.end, beside: true }] };
           actions.push(open);
         }
         break;

@@ -166,7 +166,7 @@ export class ReportDiagnostics implements vscode.Disposable {
       d.source = 'grounded';
       d.code = f.code;
       const where = related.get(f);
-      if (where && f.source) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(where, `@${f.source.key}, ${f.source.locator ?? ''}: "${f.source.text}"`)];
+      if (where && f.source) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(where, `@${f.source.key}${f.source.locator ? `, ${f.source.locator}` : ''}: "${f.source.text}"`)];
       return d;
     });
     if (findings.length > diagnostics.length) {
@@ -202,7 +202,7 @@ function sameDiagnostics(a: readonly Finding[], b: readonly Finding[]): boolean 
     const [x, y] = [a[i], b[i]];
     if (x.code !== y.code || x.severity !== y.severity || x.start !== y.start || x.end !== y.end || x.message !== y.message) return false;
     const [s, t] = [x.source, y.source];
-    if (s !== t && (!s || !t || s.key !== t.key || s.locator !== t.locator || s.text !== t.text || s.start !== t.start || s.end !== t.end)) return false;
+    if (s !== t && (!s || !t || s.key !== t.key || s.locator !== t.locator || s.paragraph !== t.paragraph || s.text !== t.text || s.start !== t.start || s.end !== t.end)) return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
+import { checkReport } from '../../src/core/check/check-report';
 import { locatedPassages, locatorOf } from '../../src/core/corpus/locators';
 import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import { parseFileAsync } from '../../src/core/corpus/parse-file';
@@ -85,6 +86,20 @@ describe('PDF sources', function () {
     const located = locatedPassages(source, parseLocator(`p. ${last.lastPage ?? last.page}`, 0, 8)) ?? [];
     assert.ok(located.includes(last));
     assert.equal(locatedPassages(source, parseLocator('para. 2', 0, 7)), undefined);
+  });
+
+  it('names the page in the findings of a check against the PDF', () => {
+    const corpus = new Corpus();
+    corpus.upsert(single);
+    const [source] = corpus.all();
+    const passage = source.paragraphs.find((p) => p.text.includes('32.2% at American Eagle'))!;
+    const findings = checkReport(`Sales jumped 28% at Bebe Stores and 42.2% at American Eagle Outfitters [@${source.meta.key}, p. ${passage.page}].`, { corpus });
+    const mismatch = findings.find((f) => f.code === 'figure-mismatch');
+    assert.ok(mismatch, findings.map((f) => f.message).join('; '));
+    assert.match(mismatch.message, new RegExp(`\\[@${source.meta.key}, p\\. ${passage.page}\\]`));
+    assert.equal(mismatch.source?.paragraph, passage.index);
+    const [quote] = checkReport(`Analysts said Wal-Mart faced "a stand-off with its customers" [@${source.meta.key}].`, { corpus });
+    assert.match(quote.message, new RegExp(`Closest wording \\[@${source.meta.key}, p\\. \\d+\\]`));
   });
 
   it('says a PDF of images (a scan) has no text layer and needs OCR, and indexes it empty', async () => {

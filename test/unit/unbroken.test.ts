@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle } from '../../src/core/corpus/article';
 import { Corpus } from '../../src/core/corpus/corpus';
+import { checkReport } from '../../src/core/check/check-report';
 import { locatedPassages, locatorOf } from '../../src/core/corpus/locators';
 import { parseLocator } from '../../src/core/citations';
 import { locateQuotation } from '../../src/core/quotes';
@@ -49,6 +50,23 @@ describe('texts with no paragraph breaks', () => {
     assert.equal(locatorOf(source, source.paragraphs[3]), undefined);
     const para = parseLocator('para. 3', 0, 7);
     assert.equal(locatedPassages(source, para), undefined);
+  });
+
+  it('names no locator in the findings and fixes of a check against an unbroken text', () => {
+    const corpus = new Corpus();
+    corpus.upsert(christmas);
+    const key = corpus.all()[0].meta.key;
+    const [quote] = checkReport(`Analysts said Wal-Mart faced "a stand-off with its customers" [@${key}].`, { corpus });
+    assert.equal(quote?.code, 'quote-mismatch');
+    assert.match(quote.message, new RegExp(`Closest wording \\[@${key}\\]: `));
+    assert.equal(quote.source?.locator, undefined);
+    assert.ok(quote.source?.paragraph, 'the finding still says which passage');
+    // An unbroken text and a text with paragraphs disagree on an uncited figure: each is cited as it can be.
+    corpus.upsert(parseArticle('/c/other.txt', 'Wal-Mart sales fell short\n\nUS retailer Wal-Mart saw a 5% rise in December sales, less than the 4.3% rise seen a year earlier.\n', 'text'));
+    const disagree = checkReport('Wal-Mart saw a 4% rise in December sales, less than the 4.3% rise seen a year earlier.', { corpus }).find((f) => f.code === 'sources-disagree');
+    assert.ok(disagree, 'the sources disagree');
+    assert.match(disagree.message, new RegExp(`"3% rise" \\[@${key}\\]; "5% rise" \\[@[\\w-]+, para\\. 1\\]`));
+    assert.deepEqual(disagree.fixes.map((f) => f.newText.replace(/@[\w-]+/, '@k')), [' [@k]', ' [@k, para. 1]']);
   });
 
   it('still numbers the paragraphs of a text that has them', () => {

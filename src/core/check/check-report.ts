@@ -11,6 +11,7 @@ import type { Quotation } from '../quotes';
 import { DEFAULT_SEVERITY, type CheckOptions, type Finding } from './findings';
 import { checkQuote, isWordingQuote } from './quote-rule';
 import { runSteps } from '../steps';
+import { locatedPassages } from '../corpus/locators';
 
 export interface CorpusView {
   get(key: string): Source | undefined;
@@ -56,7 +57,7 @@ export function* checkReportSteps(report: string, context: CheckContext, options
       const source = corpus.get(item.key);
       if (!source || checkLocator(item, source)) continue;
       if (!cited.includes(source)) cited.push(source);
-      if (item.locator && /^para/i.test(item.locator.label)) for (let n = item.locator.from; n <= (item.locator.to ?? item.locator.from); n++) located.add(n);
+      for (const p of locatedPassages(source, item.locator) ?? []) located.add(p.index);
     }
     if (scope.length > 0) {
       // A claim whose only citations are unknown keys cannot be checked further.

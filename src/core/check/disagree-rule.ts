@@ -2,6 +2,7 @@
 // about the same subject give values that cannot both be true. Only sources whose sentence
 // says what the claim says (strong alignment) and names what it names are compared, so
 // figures from unrelated documents are never set against each other.
+import { citationText } from '../citation-insert';
 import { claimWords, figureCandidates, type FigureCandidate } from '../evidence/align';
 import { sourceEvidence } from '../evidence/source-index';
 import { agree, comparable } from '../figures/figure';
@@ -49,11 +50,11 @@ export function checkUncitedFigures(claim: Claim, sources: readonly Source[]): F
     findings.push({
       code: 'sources-disagree',
       severity: 'information',
-      message: `Sources disagree: ${related.map((r) => `"${r.text}" [@${r.key}, ${r.locator}]`).join('; ')}.`,
+      message: `Sources disagree: ${related.map((r) => `"${r.text}" ${citationText(r)}`).join('; ')}.`,
       start: figure.start,
       end: figure.end,
       related,
-      fixes: related.map((r) => ({ title: `Cite @${r.key} (${r.text})`, start: claim.end, end: claim.end, newText: ` [@${r.key}, ${r.locator}]` })),
+      fixes: related.map((r) => ({ title: `Cite @${r.key} (${r.text})`, start: claim.end, end: claim.end, newText: ` ${citationText(r)}` })),
     });
   });
   return findings;

@@ -5,6 +5,7 @@
 // it is unsupported when its value is nowhere in the source.
 import { claimWords, figureCandidates, type ClaimWords, type FigureCandidate } from '../evidence/align';
 import { figureRange } from '../evidence/source-index';
+import { locatorOf } from '../corpus/locators';
 import { isShare, type Figure } from '../figures/figure';
 import type { Source } from '../model';
 import type { Claim } from './claims';
@@ -25,7 +26,7 @@ const FIX_COVERAGE = 0.45;
 
 export function evidenceRef(c: FigureCandidate): SourceRef {
   const words = figureRange(c.sentence, c.placed.figure);
-  return { key: c.sentence.key, locator: `para. ${c.sentence.paragraph.index}`, text: words.text, start: words.start, end: words.end };
+  return { key: c.sentence.key, locator: locatorOf(c.sentence.source, c.sentence.paragraph), paragraph: c.sentence.paragraph.index, text: words.text, start: words.start, end: words.end };
 }
 
 /** Relative offsets of the claim's figures, and its citations left out of what it says. */

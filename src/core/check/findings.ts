@@ -21,8 +21,10 @@ export interface Fix {
 
 export interface SourceRef {
   key: string;
-  /** e.g. `para. 7` */
+  /** e.g. `para. 7`, `p. 12`; absent for a source cited without a locator (an unbroken text). */
   locator?: string;
+  /** The 1-based index of the passage in the source, whatever its locator says. */
+  paragraph?: number;
   /** The source's own words. */
   text: string;
   /** Offsets of those words in the source file. */

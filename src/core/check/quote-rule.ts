@@ -4,6 +4,8 @@ import type { Paragraph, Source } from '../model';
 import { tokenize } from '../search/tokenize';
 import { foldForQuote, type Quotation } from '../quotes';
 import type { Finding } from './findings';
+import { citationText } from '../citation-insert';
+import { locatorOf } from '../corpus/locators';
 import { alignClaim } from '../evidence/align';
 import { sharedCount } from '../evidence/words';
 
@@ -22,13 +24,13 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
   const parts = needle.split(/\s*(?:\.\.\.|…)\s*/).filter(Boolean);
   for (const source of sources) for (const p of source.paragraphs) if (parts.every((part) => foldedText(p).includes(part))) return undefined;
   // The closest wording is looked for where the evidence engine finds the quotation's words.
-  let best: (Window & { key: string; paragraph: number; score: number }) | undefined;
+  let best: (Window & { key: string; locator?: string; paragraph: number; score: number }) | undefined;
   const quoteWords = wordSet(quote.text);
   for (const { sentence } of alignClaim({ text: quote.text, figures: [], skip: [] }, sources).slice(0, CLOSEST_SENTENCES)) {
     for (const w of windowsOf(sentence.paragraph)) {
       if (w.sentence !== sentence.index) continue;
       const score = dice(quoteWords, w.words);
-      if (!best || score > best.score) best = { ...w, score, key: sentence.key, paragraph: sentence.paragraph.index };
+      if (!best || score > best.score) best = { ...w, score, key: sentence.key, locator: locatorOf(sentence.source, sentence.paragraph), paragraph: sentence.paragraph.index };
     }
   }
   const closest = best && best.score > 0.2 ? best : undefined;
@@ -37,11 +39,11 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
     code: 'quote-mismatch',
     severity: 'warning',
     message: closest
-      ? `Quotation not found in the cited source. Closest wording [@${closest.key}, para. ${closest.paragraph}]: "${wording}"`
+      ? `Quotation not found in the cited source. Closest wording ${citationText(closest)}: "${wording}"`
       : `Quotation not found in the cited source${sources.length > 1 ? 's' : ''}.`,
     start: quote.start,
     end: quote.end,
-    source: closest && { key: closest.key, locator: `para. ${closest.paragraph}`, text: closest.text, start: closest.start, end: closest.end },
+    source: closest && { key: closest.key, locator: closest.locator, paragraph: closest.paragraph, text: closest.text, start: closest.start, end: closest.end },
     fixes: closest && wording ? [{ title: 'Replace with the source\'s wording', start: quote.start, end: quote.end, newText: wording }] : [],
   };
 }

@@ -29,8 +29,7 @@ export function bestPassage(report: string, offset: number, source: Source): Par
     }
   }
   for (const claim of claims) {
-    const located = checkCitedFigures(claim, [source], new Set()).find((f) => f.source?.locator);
-    const index = located && Number(/\d+/.exec(located.source!.locator!)?.[0]);
+    const index = checkCitedFigures(claim, [source], new Set()).find((f) => f.source?.paragraph)?.source?.paragraph;
     if (index) return source.paragraphs.find((p) => p.index === index);
   }
   let best: { paragraph: Paragraph; score: number } | undefined;

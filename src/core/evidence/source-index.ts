@@ -17,6 +17,8 @@ export interface PlacedFigure {
 
 export interface EvidenceSentence {
   key: string;
+  /** The source the sentence is from, for how to cite it. */
+  source: Source;
   paragraph: Paragraph;
   /** Index of the sentence in the paragraph. */
   index: number;
@@ -55,14 +57,15 @@ export function wordPosition(text: string, offset: number): number {
 /** The position of the word at `offset` among `words`. */
 const positionIn = (words: readonly Token[], offset: number) => firstEndingAfter(words, offset);
 
-function indexSentence(key: string, paragraph: Paragraph, index: number): EvidenceSentence {
+function indexSentence(source: Source, paragraph: Paragraph, index: number): EvidenceSentence {
   const s = paragraph.sentences[index];
   // One scan and one tokenizing per sentence: a check of a long report builds this for every cited source.
   const scan = scanText(s.text);
   const words = tokenize(s.text);
   const tokens = contentTokens(s.text, scan.figures, words);
   return {
-    key,
+    key: source.meta.key,
+    source,
     paragraph,
     index,
     text: s.text,
@@ -124,7 +127,7 @@ function namesOf(sentences: readonly EvidenceSentence[]): Set<string> {
 export function sourceEvidence(source: Source): SourceEvidence {
   let index = cache.get(source);
   if (index) return index;
-  const sentences = source.paragraphs.flatMap((p) => p.sentences.map((_, i) => indexSentence(source.meta.key, p, i)));
+  const sentences = source.paragraphs.flatMap((p) => p.sentences.map((_, i) => indexSentence(source, p, i)));
   addListCounts(sentences);
   const df = new Map<string, number>();
   for (const s of sentences) for (const l of s.lemmas) df.set(l, (df.get(l) ?? 0) + 1);
