@@ -61,6 +61,9 @@ describe('texts with no paragraph breaks', () => {
     assert.match(quote.message, new RegExp(`Closest wording \\[@${key}\\]: `));
     assert.equal(quote.source?.locator, undefined);
     assert.ok(quote.source?.paragraph, 'the finding still says which passage');
+    const [figure] = checkReport(`The company saw a 9% rise in December sales [@${key}].`, { corpus });
+    assert.equal(figure?.code, 'figure-mismatch');
+    assert.match(figure.message, new RegExp(`^Source says "3% rise" \\[@${key}\\], not "9%"\\.$`));
     // An unbroken text and a text with paragraphs disagree on an uncited figure: each is cited as it can be.
     corpus.upsert(parseArticle('/c/other.txt', 'Wal-Mart sales fell short\n\nUS retailer Wal-Mart saw a 5% rise in December sales, less than the 4.3% rise seen a year earlier.\n', 'text'));
     const disagree = checkReport('Wal-Mart saw a 4% rise in December sales, less than the 4.3% rise seen a year earlier.', { corpus }).find((f) => f.code === 'sources-disagree');

@@ -5,6 +5,7 @@
 // it is unsupported when its value is nowhere in the source.
 import { claimWords, figureCandidates, type ClaimWords, type FigureCandidate } from '../evidence/align';
 import { figureRange } from '../evidence/source-index';
+import { citationText } from '../citation-insert';
 import { locatorOf } from '../corpus/locators';
 import { isShare, type Figure } from '../figures/figure';
 import type { Source } from '../model';
@@ -129,13 +130,13 @@ function mismatch(figure: Figure, evidence: FigureCandidate): Finding {
   const source = evidenceRef(evidence);
   const said = evidence.placed.figure;
   if (said.listed) {
-    return { code: 'figure-mismatch', severity: 'warning', message: `Source lists ${said.value} [@${source.key}, ${source.locator}], not "${figure.text}".`, start: figure.start, end: figure.end, source: { ...source, text: evidence.sentence.text }, fixes: [] };
+    return { code: 'figure-mismatch', severity: 'warning', message: `Source lists ${said.value} ${citationText(source)}, not "${figure.text}".`, start: figure.start, end: figure.end, source: { ...source, text: evidence.sentence.text }, fixes: [] };
   }
   const strong = evidence.coverage >= FIX_COVERAGE && sameFrame(figure, said) && figure.kind === said.kind && figure.kind !== 'ordinal';
   return {
     code: 'figure-mismatch',
     severity: 'warning',
-    message: `Source says "${source.text}" [@${source.key}, ${source.locator}], not "${figure.text}".`,
+    message: `Source says "${source.text}" ${citationText(source)}, not "${figure.text}".`,
     start: figure.start,
     end: figure.end,
     source,
@@ -148,7 +149,7 @@ function denied(figure: Figure, evidence: FigureCandidate): Finding {
   return {
     code: 'figure-mismatch',
     severity: 'warning',
-    message: `Source says "${source.text}" [@${source.key}, ${source.locator}], which the report denies.`,
+    message: `Source says "${source.text}" ${citationText(source)}, which the report denies.`,
     start: figure.start,
     end: figure.end,
     source,
