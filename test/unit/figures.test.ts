@@ -54,6 +54,10 @@ describe('figure extraction', () => {
     ['half a million pounds', ['money/GBP 500000 "half a million pounds"']],
     ['Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%', ['percent/point 0.25 "a quarter of a percentage point"', 'percent 2.25 "2.25%"']],
     ['Q3 same store sales up 4.1 pct', ['ordinal 3 "Q3" {quarter}', 'percent 4.1 "4.1 pct"']],
+    // Where a figure went is no bound; "two quarters" of a year are periods, "three quarters of" a share.
+    ['GDP growth two quarters ahead edged up to 102.5', ['count 2 "two" {quarters ahead}', 'count 102.5 "102.5"']],
+    ['three quarters of the staff', ['fraction 0.75 "three quarters"']],
+    ['it saves up to 30%', ['percent 24..30 "up to 30%"']],
     // Temperatures, kept in Celsius; "12F" is a seat where nothing speaks of heat or cold.
     ['Temperatures reached 35C', ['measure/°C 35 "35C"']],
     ['temperatures fell to minus 5C', ['measure/°C -5 "minus 5C"']],

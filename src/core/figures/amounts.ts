@@ -80,6 +80,8 @@ export function scanFractions(scan: Scan): void {
     const denominator = DENOMINATOR[plural.toLowerCase()] ?? DENOMINATOR[m[2].toLowerCase()];
     if (!denominator) continue;
     const singular = /^(a|one)$/i.test(m[1]);
+    // "two quarters ahead", "three quarters in a row" count periods; "three quarters of", "three-quarters" are shares.
+    if (/^\s+quarters$/i.test(m[0].slice(m[1].length)) && !/^\s+of\b/i.test(scan.after(end, 6))) continue;
     if (/half/i.test(m[2]) && (/\band\s+$/i.test(scan.before(m.index, 5)) || /^[\s-]+hour/i.test(scan.after(end, 8)))) continue;
     // "a third time" is an ordinal; "a third of", "nearly a fifth saying" are shares.
     if (singular && !/half/i.test(m[2]) && !qualifierBefore(scan, m.index) && !/^(?:\s+of\b|\s*[,.;:)]|\s*$|\s+(?:were|was|are|is|said|say|says|have|had|will|would|could|of)\b|\s+\w+ing\b)/i.test(scan.after(end, 20))) continue;

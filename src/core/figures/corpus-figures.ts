@@ -75,8 +75,15 @@ export function groupCorpusFigures(sources: readonly Source[]): FigureGroup[] {
   const all = sources.flatMap((s) => sourceFigures(s)).filter((f) => GROUPED_KINDS.has(f.figure.kind));
   const heads = new Set(all.map((f) => f.figure.counted.at(-1)).filter((h): h is string => !!h && !NOT_COUNTED.has(h)));
   const groups = new Map<string, FigureGroup>();
+  const bySentence = new Map<string, SourceFigure[]>();
   for (const f of all) {
-    const head = headOf(f, heads);
+    const at = `${f.key}#${f.paragraph.index}#${f.sentenceStart}`;
+    bySentence.set(at, [...(bySentence.get(at) ?? []), f]);
+  }
+  for (const f of all) {
+    // A noun another figure of the sentence counts ("two quarters ahead ... to 102.5") is not this one's.
+    const countedByOthers = new Set((bySentence.get(`${f.key}#${f.paragraph.index}#${f.sentenceStart}`) ?? []).filter((o) => o !== f).flatMap((o) => o.figure.counted));
+    const head = headOf(f, heads, countedByOthers);
     if (!head) continue;
     const id = `${f.figure.kind}|${f.figure.unit ?? ''}|${head}`;
     let group = groups.get(id);
@@ -161,11 +168,11 @@ function topName(keys: readonly string[], names: Map<string, Map<string, number>
 }
 
 /** What a figure counts: its own counted word, else the nearest word before it that counts another figure. */
-function headOf(f: SourceFigure, heads: ReadonlySet<string>): string | undefined {
+function headOf(f: SourceFigure, heads: ReadonlySet<string>, countedByOthers: ReadonlySet<string>): string | undefined {
   const own = f.figure.counted.at(-1);
   if (own) return NOT_COUNTED.has(own) ? undefined : own;
   const before = f.sentence.slice(0, f.figure.start).toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  for (let i = before.length - 1; i >= 0; i--) if (heads.has(before[i])) return before[i];
+  for (let i = before.length - 1; i >= 0; i--) if (heads.has(before[i]) && !countedByOthers.has(before[i])) return before[i];
   return undefined;
 }
 

@@ -52,7 +52,8 @@ export const DURATION_UNIT = '(second|minute|hour|day|week|fortnight|month|year|
 /** Approximators and bounds before a figure, longest first. */
 export const QUALIFIERS: Array<[RegExp, Bound]> = [
   [/\b(?:more than|over|above|at least|upwards of|in excess of|just over|exceeding|no less than|no fewer than)\s+$/i, 'over'],
-  [/\b(?:fewer than|less than|under|below|up to|at most|as many as|as much as|no more than|just under|a maximum of|a max of)\s+$/i, 'under'],
+  // "edged up to 102.5" is where a figure went, not a bound.
+  [/\b(?:fewer than|less than|under|below|(?<!\b(?:rose|risen|rising|edged|edging|went|gone|going|moved|moving|climbed|climbing|jumped|shot|crept|ticked|inched|pushed|revised|raised|increased|ramped|stepped|picked|grew|grown|soared|surged|bumped)\s)up to|at most|as many as|as much as|no more than|just under|a maximum of|a max of)\s+$/i, 'under'],
   [/\b(?:about|around|roughly|approximately|some|an estimated|estimated|close to|circa|approx\.?|nearly|almost|just about|more or less)\s+$/i, 'about'],
 ];
 /** Bounds written after a figure: "5% or more", "40-odd", "100-plus". */
