@@ -1,0 +1,136 @@
+// Citations checked by what they say (evidence/support.ts): citation-unsupported, a citation
+// whose sources say little of what it covers while another source says clearly more;
+// claim-unsupported, a cited text no source backs; citation-missing, an uncited sentence with a
+// figure or a quotation that one source clearly backs. Thresholds are calibrated by npm run eval
+// (correct and wrong citations of the paraphrase sets) and are ratios of coverage, not words.
+import type { CitationItem } from '../citations';
+import { planInsertions, type CitationRef } from '../citation-insert';
+import { supportQuery, sourceSupport, supportingSources, type Support, type SupportQuery } from '../evidence/support';
+import type { Source } from '../model';
+import type { PassageSearch, SearchHit } from '../search/search-index';
+import type { Claim } from './claims';
+import type { Finding, Fix, SourceRef } from './findings';
+
+/** Another source "does" say it: it has at least this share of the words... */
+const OTHER_SUPPORTS = 0.35;
+/** ...this many times the cited sources' share, and this much more of it. */
+const OTHER_RATIO = 1.5;
+const OTHER_MARGIN = 0.1;
+/** Below this share, the cited sources do not back the text, and no other source clears OTHER_SUPPORTS: claim-unsupported. */
+const CITED_BACKS = 0.25;
+/** A text of fewer content words says too little to tell sources apart. */
+const MIN_WORDS = 4;
+/** An uncited sentence is clearly one source's: most of its words, and well ahead of the next source. */
+const MISSING_SUPPORTS = 0.5;
+const MISSING_RATIO = 1.5;
+const QUOTED_SENTENCE = 160;
+
+export interface SupportContext {
+  report: string;
+  search?: PassageSearch;
+  sourceOf(key: string): Source | undefined;
+}
+
+function queryOf(claims: readonly Claim[], search: PassageSearch | undefined): SupportQuery {
+  return supportQuery(
+    claims.map((c) => ({ text: c.text, skip: c.citationRanges.map((r) => ({ start: r.start - c.start, end: r.end - c.start })) })),
+    search,
+  );
+}
+
+const wordCount = (q: SupportQuery) => q.sentences.reduce((n, s) => n + s.length, 0);
+
+export function refOf(s: Support): SourceRef {
+  return { key: s.source.meta.key, locator: `para. ${s.paragraph.index}`, text: s.sentence, start: s.sentenceStart, end: s.sentenceEnd };
+}
+
+function quoted(sentence: string): string {
+  const text = sentence.trim();
+  return text.length > QUOTED_SENTENCE ? `${text.slice(0, QUOTED_SENTENCE - 1).trimEnd()}…` : text;
+}
+
+function citeFix(report: string, title: string, at: number, cite: CitationRef, mode: 'add' | 'replace'): Fix | undefined {
+  const [edit] = planInsertions(report, [{ start: at, end: at }], { cite }, { mode }).edits;
+  return edit && { title, ...edit };
+}
+
+/**
+ * The citation `item` stands in covers `covered` (its own sentence last) and cites `cited`: does
+ * what the sources say back it, and if not, which source does?
+ */
+export function checkCitationSupport(covered: readonly Claim[], items: readonly CitationItem[], cited: readonly Source[], context: SupportContext): Finding[] {
+  const query = queryOf(covered, context.search);
+  if (wordCount(query) < MIN_WORDS || cited.length === 0) return [];
+  const own = sourceSupport(query, cited)?.coverage ?? 0;
+  // No other source can be OTHER_RATIO times better: no search needed.
+  if (own * OTHER_RATIO > 1 || !context.search) return [];
+  const keys = new Set(cited.map((s) => s.meta.key));
+  const [best] = supportingSources(query, context.search, context.sourceOf, { exclude: keys });
+  const item = items.find((i) => keys.has(i.key)) ?? items[0];
+  const names = [...keys].map((k) => `@${k}`).join(' and ');
+  if (best && best.coverage >= OTHER_SUPPORTS && best.coverage >= own * OTHER_RATIO && best.coverage - own >= OTHER_MARGIN) {
+    const ref = refOf(best);
+    const cite = { key: ref.key, locator: ref.locator };
+    const fixes = [
+      citeFix(context.report, `Replace with @${ref.key}, ${ref.locator}`, item.keyStart, cite, 'replace'),
+      citeFix(context.report, `Add @${ref.key}, ${ref.locator}`, item.keyStart, cite, 'add'),
+    ].filter((f): f is Fix => !!f);
+    return [
+      {
+        code: 'citation-unsupported',
+        severity: 'warning',
+        message: `${names} ${keys.size > 1 ? 'say' : 'says'} nothing like this; @${ref.key} does: "${quoted(ref.text)}" (${ref.locator})`,
+        start: item.keyStart,
+        end: item.keyEnd,
+        source: ref,
+        fixes,
+      },
+    ];
+  }
+  if (own >= CITED_BACKS || (best && best.coverage >= OTHER_SUPPORTS)) return [];
+  const first = covered[0];
+  const last = covered[covered.length - 1];
+  return [
+    {
+      code: 'claim-unsupported',
+      severity: 'information',
+      message: `No source says this: ${names} ${keys.size > 1 ? 'have' : 'has'} ${Math.round(own * 100)}% of its words, no other source more than ${Math.round((best?.coverage ?? 0) * 100)}%.`,
+      start: first.start,
+      end: last.citationRanges[0]?.start ?? last.end,
+      fixes: [],
+    },
+  ];
+}
+
+/** The one source that clearly backs an uncited claim, if one does. */
+export function clearSupport(claim: Claim, search: PassageSearch, sourceOf: (key: string) => Source | undefined, hits?: SearchHit[]): Support | undefined {
+  const query = queryOf([claim], search);
+  if (wordCount(query) < MIN_WORDS) return undefined;
+  const [best, next] = supportingSources(query, search, sourceOf, { hits });
+  if (!best || best.coverage < MISSING_SUPPORTS) return undefined;
+  if (next && best.coverage < next.coverage * MISSING_RATIO) return undefined;
+  return best;
+}
+
+/** citation-missing: a sentence with a figure or a quotation, no citation in its scope, that one source clearly supports. */
+export function checkMissingCitation(claim: Claim, context: SupportContext, hits?: SearchHit[]): Finding | undefined {
+  if (!context.search || (claim.figures.length === 0 && claim.quotes.length === 0)) return undefined;
+  const best = clearSupport(claim, context.search, context.sourceOf, hits);
+  if (!best) return undefined;
+  const ref = refOf(best);
+  const fix = citeFix(context.report, `Cite @${ref.key}, ${ref.locator}`, citationPoint(claim), { key: ref.key, locator: ref.locator }, 'add');
+  return {
+    code: 'citation-missing',
+    severity: 'hint',
+    message: `No citation; @${ref.key} says this: "${quoted(ref.text)}" (${ref.locator})`,
+    start: claim.start,
+    end: claim.start + claim.text.trimEnd().length,
+    source: ref,
+    fixes: fix ? [fix] : [],
+  };
+}
+
+/** Where a claim's citation goes: after its last word (the planner moves it before a closing full stop). */
+export function citationPoint(claim: Claim): number {
+  return claim.start + claim.text.trimEnd().length;
+}

@@ -1,0 +1,156 @@
+// What "a source supports a text" means, for the citation checks and for completion alike:
+// the share of the text's content words (rare ones in the corpus weighing more, names more
+// still) that one paragraph of the source has, sentence by sentence, pooled over the text's
+// sentences. Candidates come from the search index, never from a scan of every source.
+import type { Paragraph, Source } from '../model';
+import type { PassageSearch } from '../search/search-index';
+import { tokenize } from '../search/tokenize';
+import { contentTokens } from './words';
+
+/** A sentence the citation covers, with the ranges (citations) that are not what it says. */
+export interface SupportSentence {
+  text: string;
+  skip?: ReadonlyArray<{ start: number; end: number }>;
+}
+
+interface WeightedLemma {
+  lemma: string;
+  weight: number;
+}
+
+/** What a text says, ready to be compared with sources: each sentence's weighted content words. */
+export interface SupportQuery {
+  sentences: WeightedLemma[][];
+  /** The sentences' words, to ask the search index for candidates. */
+  text: string;
+}
+
+export interface Support {
+  source: Source;
+  /** Share of the text's word weight the source's best paragraphs have, 0 to 1. */
+  coverage: number;
+  /** The paragraph that says most of it: the locator a fix writes. */
+  paragraph: Paragraph;
+  /** The sentence of that paragraph that says most of it, for a message, with its offsets in the source file. */
+  sentence: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+const NAME_WEIGHT = 1.5;
+/** Passages read from the search index for candidates. */
+const CANDIDATE_PASSAGES = 40;
+
+export function supportQuery(sentences: readonly SupportSentence[], search?: PassageSearch): SupportQuery {
+  const rarity = (term: string): number => {
+    if (!search?.passageFrequency) return 1;
+    const df = search.passageFrequency(term);
+    // A word no source has says nothing about which source says the text.
+    return df === 0 ? 0 : Math.log(1 + search.passageCount / df);
+  };
+  const out: WeightedLemma[][] = [];
+  const texts: string[] = [];
+  for (const s of sentences) {
+    const byLemma = new Map<string, number>();
+    const terms = new Map(tokenize(s.text).map((t) => [t.start, t.term]));
+    for (const t of contentTokens(s.text, s.skip ?? [])) {
+      const weight = rarity(terms.get(t.start) ?? '') * (t.name ? NAME_WEIGHT : 1);
+      byLemma.set(t.lemma, Math.max(byLemma.get(t.lemma) ?? 0, weight));
+    }
+    const words = [...byLemma].filter(([, w]) => w > 0).map(([lemma, weight]) => ({ lemma, weight }));
+    if (words.length) out.push(words);
+    texts.push(blanked(s.text, s.skip ?? []));
+  }
+  return { sentences: out, text: texts.join(' ') };
+}
+
+function blanked(text: string, skip: ReadonlyArray<{ start: number; end: number }>): string {
+  let out = text;
+  for (const r of skip) out = out.slice(0, r.start) + ' '.repeat(r.end - r.start) + out.slice(r.end);
+  return out;
+}
+
+const paragraphLemmas = new WeakMap<Paragraph, Set<string>[]>();
+
+/** The content lemmas of each sentence of a paragraph, computed once per paragraph. */
+function sentenceLemmas(p: Paragraph): Set<string>[] {
+  let sets = paragraphLemmas.get(p);
+  if (!sets) {
+    const sentences = p.sentences.length ? p.sentences : [{ text: p.text, start: 0, end: p.text.length }];
+    sets = sentences.map((s) => new Set(contentTokens(s.text).map((t) => t.lemma)));
+    paragraphLemmas.set(p, sets);
+  }
+  return sets;
+}
+
+const has = (sets: readonly Set<string>[], lemma: string) => sets.some((s) => s.has(lemma));
+const weightIn = (words: readonly WeightedLemma[], set: Set<string>) => words.reduce((a, w) => a + (set.has(w.lemma) ? w.weight : 0), 0);
+
+/**
+ * How well the given paragraphs of sources (all of them, by default) support the text: each
+ * sentence of the text is read against the paragraph that has most of its words.
+ */
+export function sourceSupport(query: SupportQuery, sources: readonly Source[], only?: (source: Source, p: Paragraph) => boolean): Support | undefined {
+  let found = 0;
+  let total = 0;
+  const carried = new Map<Paragraph, { source: Source; weight: number }>();
+  for (const words of query.sentences) {
+    total += words.reduce((a, w) => a + w.weight, 0);
+    let best: { source: Source; paragraph: Paragraph; weight: number } | undefined;
+    for (const source of sources) {
+      for (const p of source.paragraphs) {
+        if (only && !only(source, p)) continue;
+        const sets = sentenceLemmas(p);
+        let weight = 0;
+        for (const w of words) if (has(sets, w.lemma)) weight += w.weight;
+        if (!best || weight > best.weight) best = { source, paragraph: p, weight };
+      }
+    }
+    if (!best) continue;
+    found += best.weight;
+    const prev = carried.get(best.paragraph);
+    carried.set(best.paragraph, { source: best.source, weight: (prev?.weight ?? 0) + best.weight });
+  }
+  const top = [...carried].sort((a, b) => b[1].weight - a[1].weight)[0];
+  if (!top || total === 0) return undefined;
+  const [paragraph, { source }] = top;
+  const all = query.sentences.flat();
+  const sets = sentenceLemmas(paragraph);
+  let bestSentence = 0;
+  sets.forEach((set, i) => {
+    if (weightIn(all, set) > weightIn(all, sets[bestSentence])) bestSentence = i;
+  });
+  const sentence = paragraph.sentences[bestSentence] ?? { text: paragraph.text, start: 0, end: paragraph.text.length };
+  return { source, coverage: found / total, paragraph, sentence: sentence.text, sentenceStart: paragraph.start + sentence.start, sentenceEnd: paragraph.start + sentence.end };
+}
+
+export interface SupportCandidates {
+  /** Sources never suggested (those already cited). */
+  exclude?: ReadonlySet<string>;
+  /** Passages already found for the text, to save a second search. */
+  hits?: ReturnType<PassageSearch['search']>;
+}
+
+/**
+ * The sources that support the text, best first: the sources of the passages the search index
+ * finds for it, each read on those passages.
+ */
+export function supportingSources(query: SupportQuery, search: PassageSearch, sourceOf: (key: string) => Source | undefined, options: SupportCandidates = {}): Support[] {
+  if (query.sentences.length === 0) return [];
+  const hits = options.hits ?? search.search(query.text, { limit: CANDIDATE_PASSAGES, fuzzy: false, highlights: false });
+  const paragraphs = new Map<string, Set<number>>();
+  for (const hit of hits) {
+    const { key, paragraph } = hit.passage;
+    if (options.exclude?.has(key)) continue;
+    let set = paragraphs.get(key);
+    if (!set) paragraphs.set(key, (set = new Set()));
+    set.add(paragraph);
+  }
+  const out: Support[] = [];
+  for (const [key, found] of paragraphs) {
+    const source = sourceOf(key);
+    const support = source && sourceSupport(query, [source], (_, p) => found.has(p.index));
+    if (support) out.push(support);
+  }
+  return out.sort((a, b) => b.coverage - a.coverage || a.source.meta.key.localeCompare(b.source.meta.key));
+}
