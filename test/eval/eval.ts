@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const json = {
     sets: sets.map(({ misses: _m, falseFlagExamples: _f, ...s }) => ({ ...s, sourcesDisagreeSentenceScope: disagree.get(s.set) })),
     summeditsPooled: { grounded: pooledGrounded, naive: pooledNaive },
-    citations: { sets: citations.map(({ examples: _e, ...c }) => ({ ...c, ...citationRates(c) })), pooled: { ...pooledCitation, examples: undefined, ...citationRates(pooledCitation) } },
+    citations: { sets: citations.map((c) => ({ ...c, examples: undefined, ...citationRates(c) })), pooled: { ...pooledCitation, examples: undefined, ...citationRates(pooledCitation) } },
     seed: { right: seedRight, cases: seed.length, problems: seed.filter((o) => o.problem).map((o) => ({ line: o.case.line, problem: o.problem })) },
     bbc: { ...bbc, recall: round(bbc.recall) },
     extraction: { recall: round(extraction.recall), precision: round(extraction.precision), valuesRight: extraction.valuesRight, valued: extraction.valued },

@@ -11,7 +11,7 @@ const VERB = String.raw`(?:said|says|say|wrote|writes|added|adds|asked|asks|told
 const WORD = String.raw`\p{Lu}[\p{L}'’-]*\.?`;
 const NAME = String.raw`((?:${WORD}\s+){0,4}${WORD})`;
 /** A name at the end of what comes before the quotation ("Blinken said: ", "according to Psaki, "). */
-const BEFORE = [new RegExp(String.raw`${NAME}\s+${VERB}(?:\s+[\p{Ll}]+){0,4}\s*[:,]?\s*$`, 'u'), new RegExp(String.raw`according\s+to\s+${NAME}\s*[:,]?\s*$`, 'u')];
+const BEFORE = [new RegExp(String.raw`${NAME}\s+${VERB}(?:\s+[\p{Ll}]+){0,4}\s*[:,]?\s*$`, 'u'), new RegExp(String.raw`[Aa]ccording\s+to\s+${NAME}\s*[:,]?\s*$`, 'u')];
 /** A name at the start of what follows it (`,” said Blinken`, `,” Blinken said`). */
 const AFTER = [new RegExp(String.raw`^[,.!?]?\s*${VERB}\s+${NAME}`, 'u'), new RegExp(String.raw`^[,.!?]?\s*${NAME}\s+${VERB}`, 'u')];
 /** Capitalised words that name no one. */

@@ -81,7 +81,7 @@ export function* checkReportSteps(report: string, context: CheckContext, options
           if (misattributed) findings.push(misattributed);
         }
       }
-      if (claim.items.length > 0) findings.push(...checkCitationSupport(covered, claim.items, cited, support));
+      if (claim.items.length > 0) findings.push(...checkCitationSupport(covered, claim.items, cited, located, support));
       const quotedFigures = claim.quotedFigures.filter((f) => byFigures.some((q) => f.start >= q.start && f.end <= q.end));
       findings.push(...checkCitedFigures(claim, cited, located, quotedFigures));
       findings.push(...checkLabels(claim, cited, byFigures));

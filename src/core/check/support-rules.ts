@@ -38,14 +38,14 @@ function queryOf(claims: readonly Claim[], search: PassageSearch | undefined): S
   );
 }
 
-const wordCount = (q: SupportQuery) => q.sentences.reduce((n, s) => n + s.length, 0);
 
 export function refOf(s: Support): SourceRef {
   return { key: s.source.meta.key, locator: `para. ${s.paragraph.index}`, text: s.sentence, start: s.sentenceStart, end: s.sentenceEnd };
 }
 
 function quoted(sentence: string): string {
-  const text = sentence.trim();
+  // The sentence is quoted in the message: its own outer quotation marks would double them.
+  const text = sentence.trim().replace(/^[“"]+|[”"]+$/g, '');
   return text.length > QUOTED_SENTENCE ? `${text.slice(0, QUOTED_SENTENCE - 1).trimEnd()}…` : text;
 }
 
@@ -58,12 +58,15 @@ function citeFix(report: string, title: string, at: number, cite: CitationRef, m
  * The citation `item` stands in covers `covered` (its own sentence last) and cites `cited`: does
  * what the sources say back it, and if not, which source does?
  */
-export function checkCitationSupport(covered: readonly Claim[], items: readonly CitationItem[], cited: readonly Source[], context: SupportContext): Finding[] {
+export function checkCitationSupport(covered: readonly Claim[], items: readonly CitationItem[], cited: readonly Source[], located: ReadonlySet<number>, context: SupportContext): Finding[] {
   const query = queryOf(covered, context.search);
-  if (wordCount(query) < MIN_WORDS || cited.length === 0) return [];
-  const own = sourceSupport(query, cited)?.coverage ?? 0;
-  // No other source can be OTHER_RATIO times better: no search needed.
-  if (own * OTHER_RATIO > 1 || !context.search) return [];
+  if (query.contentWords < MIN_WORDS || cited.length === 0) return [];
+  // No other source can be OTHER_RATIO times better than this: the search is not needed, nor
+  // the rest of the cited sources when the paragraphs the locators name already say that much.
+  const enough = (coverage: number) => coverage * OTHER_RATIO > 1;
+  let own = located.size ? (sourceSupport(query, cited, (_, p) => located.has(p.index))?.coverage ?? 0) : 0;
+  if (!enough(own)) own = sourceSupport(query, cited)?.coverage ?? 0;
+  if (enough(own) || !context.search) return [];
   const keys = new Set(cited.map((s) => s.meta.key));
   const [best] = supportingSources(query, context.search, context.sourceOf, { exclude: keys });
   const item = items.find((i) => keys.has(i.key)) ?? items[0];
@@ -105,7 +108,7 @@ export function checkCitationSupport(covered: readonly Claim[], items: readonly 
 /** The one source that clearly backs an uncited claim, if one does. */
 export function clearSupport(claim: Claim, search: PassageSearch, sourceOf: (key: string) => Source | undefined, hits?: SearchHit[]): Support | undefined {
   const query = queryOf([claim], search);
-  if (wordCount(query) < MIN_WORDS) return undefined;
+  if (query.contentWords < MIN_WORDS) return undefined;
   const [best, next] = supportingSources(query, search, sourceOf, { hits });
   if (!best || best.coverage < MISSING_SUPPORTS) return undefined;
   if (next && best.coverage < next.coverage * MISSING_RATIO) return undefined;

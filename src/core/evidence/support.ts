@@ -23,6 +23,8 @@ export interface SupportQuery {
   sentences: WeightedLemma[][];
   /** The sentences' words, to ask the search index for candidates. */
   text: string;
+  /** Distinct content words, those no source has included (they weigh nothing). */
+  contentWords: number;
 }
 
 export interface Support {
@@ -50,18 +52,21 @@ export function supportQuery(sentences: readonly SupportSentence[], search?: Pas
   };
   const out: WeightedLemma[][] = [];
   const texts: string[] = [];
+  let contentWords = 0;
   for (const s of sentences) {
     const byLemma = new Map<string, number>();
-    const terms = new Map(tokenize(s.text).map((t) => [t.start, t.term]));
-    for (const t of contentTokens(s.text, s.skip ?? [])) {
+    const words = tokenize(s.text);
+    const terms = new Map(words.map((t) => [t.start, t.term]));
+    for (const t of contentTokens(s.text, s.skip ?? [], words)) {
       const weight = rarity(terms.get(t.start) ?? '') * (t.name ? NAME_WEIGHT : 1);
       byLemma.set(t.lemma, Math.max(byLemma.get(t.lemma) ?? 0, weight));
     }
-    const words = [...byLemma].filter(([, w]) => w > 0).map(([lemma, weight]) => ({ lemma, weight }));
-    if (words.length) out.push(words);
+    contentWords += byLemma.size;
+    const weighted = [...byLemma].filter(([, w]) => w > 0).map(([lemma, weight]) => ({ lemma, weight }));
+    if (weighted.length) out.push(weighted);
     texts.push(blanked(s.text, s.skip ?? []));
   }
-  return { sentences: out, text: texts.join(' ') };
+  return { sentences: out, text: texts.join(' '), contentWords };
 }
 
 function blanked(text: string, skip: ReadonlyArray<{ start: number; end: number }>): string {
