@@ -6,6 +6,7 @@ import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import type { Source } from '../../src/core/model';
 import { rankSources } from '../../src/core/search/relevance';
 import { SearchIndex } from '../../src/core/search/search-index';
+import { planSupportingCitations } from '../../src/core/check/cite-supporting';
 import { corpusDir } from './paths';
 
 function applied(report: string, f: Finding, fix = 0): string {
@@ -116,6 +117,25 @@ describe('citations checked by meaning (real sentences)', () => {
     it('stays quiet on a sentence with no figure or quotation, and on one no source clearly says', () => {
       assert.deepEqual(check('US intelligence warned of an offensive at the border.', 'citation-missing'), []);
       assert.deepEqual(check('The orchestra played 9 symphonies in a cold concert hall.', 'citation-missing'), []);
+    });
+  });
+
+  describe('Cite Supporting Sources', () => {
+    const report = 'US intelligence warned of an offensive involving 175,000 troops.\n\nZelensky told parliament he was not afraid of a direct dialogue with Russia.\n\nThe orchestra rehearsed the ninth symphony all weekend.\n';
+
+    it('plans a citation for each uncited sentence one source clearly says, and none for the rest', () => {
+      const plan = planSupportingCitations(report, context);
+      assert.deepEqual(plan.map((p) => p.cite.key), ['biden-zelenskyy-call', 'zelensky-direct-talks']);
+      let text = report;
+      for (const { edit } of [...plan].reverse()) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+      assert.match(text, /175,000 troops \[@biden-zelenskyy-call, para\. \d+\]\.\n/);
+      assert.match(text, /with Russia \[@zelensky-direct-talks, para\. \d+\]\.\n/);
+    });
+
+    it('plans only within the selection, and nothing for a sentence already covered by a citation', () => {
+      const second = report.indexOf('Zelensky');
+      assert.deepEqual(planSupportingCitations(report, context, { start: second, end: second + 10 }).map((p) => p.cite.key), ['zelensky-direct-talks']);
+      assert.deepEqual(planSupportingCitations('US intelligence warned of an offensive involving 175,000 troops. It was in December [@biden-zelenskyy-call].', context), []);
     });
   });
 
