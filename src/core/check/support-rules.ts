@@ -40,12 +40,15 @@ function queryOf(claims: readonly Claim[], search: PassageSearch | undefined): S
 
 
 export function refOf(s: Support): SourceRef {
-  return { key: s.source.meta.key, locator: `para. ${s.paragraph.index}`, text: s.sentence, start: s.sentenceStart, end: s.sentenceEnd };
+  // The sentence without its own outer quotation marks: the message and the related information quote it again.
+  const lead = /^\s*[“"]*/.exec(s.sentence)![0].length;
+  const trail = /[”"]*\s*$/.exec(s.sentence)![0].length;
+  const text = s.sentence.slice(lead, s.sentence.length - trail);
+  return { key: s.source.meta.key, locator: `para. ${s.paragraph.index}`, text, start: s.sentenceStart + lead, end: s.sentenceEnd - trail };
 }
 
 function quoted(sentence: string): string {
-  // The sentence is quoted in the message: its own outer quotation marks would double them.
-  const text = sentence.trim().replace(/^[“"]+|[”"]+$/g, '');
+  const text = sentence.trim();
   return text.length > QUOTED_SENTENCE ? `${text.slice(0, QUOTED_SENTENCE - 1).trimEnd()}…` : text;
 }
 
