@@ -4,8 +4,8 @@
 // sentences. Candidates come from the search index, never from a scan of every source.
 import type { Paragraph, Source } from '../model';
 import type { PassageSearch } from '../search/search-index';
-import { tokenize } from '../search/tokenize';
-import { contentTokens } from './words';
+import { termsOf, tokenize } from '../search/tokenize';
+import { contentTokens, isContentTerm, stem } from './words';
 
 /** A sentence the citation covers, with the ranges (citations) that are not what it says. */
 export interface SupportSentence {
@@ -40,15 +40,18 @@ export interface Support {
 }
 
 const NAME_WEIGHT = 1.5;
-/** Passages read from the search index for candidates. */
+/** Passages read from the search index for candidates, and the sources of them read at most (in rank order). */
 const CANDIDATE_PASSAGES = 40;
+const CANDIDATE_SOURCES = 10;
 
 export function supportQuery(sentences: readonly SupportSentence[], search?: PassageSearch): SupportQuery {
-  const rarity = (term: string): number => {
+  const rarity = (term: string, capital: boolean): number => {
     if (!search?.passageFrequency) return 1;
     const df = search.passageFrequency(term);
-    // A word no source has says nothing about which source says the text.
-    return df === 0 ? 0 : Math.log(1 + search.passageCount / df);
+    // A word no source has says nothing about which source says the text, unless it is a name:
+    // then no source says it ("Najib Razak was handed a sentence" against a corpus without him).
+    if (df === 0) return capital ? Math.log(1 + search.passageCount) : 0;
+    return Math.log(1 + search.passageCount / df);
   };
   const out: WeightedLemma[][] = [];
   const texts: string[] = [];
@@ -58,7 +61,7 @@ export function supportQuery(sentences: readonly SupportSentence[], search?: Pas
     const words = tokenize(s.text);
     const terms = new Map(words.map((t) => [t.start, t.term]));
     for (const t of contentTokens(s.text, s.skip ?? [], words)) {
-      const weight = rarity(terms.get(t.start) ?? '') * (t.name ? NAME_WEIGHT : 1);
+      const weight = rarity(terms.get(t.start) ?? '', t.capital) * (t.name ? NAME_WEIGHT : 1);
       byLemma.set(t.lemma, Math.max(byLemma.get(t.lemma) ?? 0, weight));
     }
     contentWords += byLemma.size;
@@ -75,15 +78,27 @@ function blanked(text: string, skip: ReadonlyArray<{ start: number; end: number 
   return out;
 }
 
-const paragraphLemmas = new WeakMap<Paragraph, Set<string>[]>();
+/**
+ * The content lemmas of each sentence of a paragraph, by the paragraph's text: a source read
+ * again (a re-index, a reload) makes new paragraphs of the same text, and the checks of an open
+ * report run again then. Bounded: cleared when it holds this many paragraphs.
+ */
+const paragraphLemmas = new Map<string, Set<string>[]>();
+const REMEMBERED_PARAGRAPHS = 20_000;
 
-/** The content lemmas of each sentence of a paragraph, computed once per paragraph. */
+function lemmasOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of termsOf(text)) if (isContentTerm(t)) out.add(stem(t));
+  return out;
+}
+
 function sentenceLemmas(p: Paragraph): Set<string>[] {
-  let sets = paragraphLemmas.get(p);
+  let sets = paragraphLemmas.get(p.text);
   if (!sets) {
     const sentences = p.sentences.length ? p.sentences : [{ text: p.text, start: 0, end: p.text.length }];
-    sets = sentences.map((s) => new Set(contentTokens(s.text).map((t) => t.lemma)));
-    paragraphLemmas.set(p, sets);
+    sets = sentences.map((s) => lemmasOf(s.text));
+    if (paragraphLemmas.size >= REMEMBERED_PARAGRAPHS) paragraphLemmas.clear();
+    paragraphLemmas.set(p.text, sets);
   }
   return sets;
 }
@@ -148,6 +163,7 @@ export function supportingSources(query: SupportQuery, search: PassageSearch, so
     const { key, paragraph } = hit.passage;
     if (options.exclude?.has(key)) continue;
     let set = paragraphs.get(key);
+    if (!set && paragraphs.size >= CANDIDATE_SOURCES) continue;
     if (!set) paragraphs.set(key, (set = new Set()));
     set.add(paragraph);
   }
