@@ -5,6 +5,7 @@ import { planInsertions, type CitationRef, type TextEdit } from '../citation-ins
 import { splitClaims } from './claims';
 import type { CheckContext } from './check-report';
 import type { CheckOptions } from './findings';
+import { supportingSentence } from '../evidence/support';
 import { citationPoint, clearSupport } from './support-rules';
 
 export interface PlannedCitation {
@@ -32,7 +33,7 @@ export function planSupportingCitations(report: string, context: CheckContext, r
     const cite = { key: best.source.meta.key, locator: `para. ${best.paragraph.index}` };
     const at = citationPoint(claim);
     const [edit] = planInsertions(report, [{ start: at, end: at }], { cite }).edits;
-    if (edit) planned.push({ sentence: claim.text.trim(), start: claim.start, end: claim.end, cite, evidence: best.sentence, edit });
+    if (edit) planned.push({ sentence: claim.text.trim(), start: claim.start, end: claim.end, cite, evidence: supportingSentence(best).text, edit });
   }
   return planned;
 }

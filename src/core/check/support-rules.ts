@@ -5,7 +5,7 @@
 // (correct and wrong citations of the paraphrase sets) and are ratios of coverage, not words.
 import type { CitationItem } from '../citations';
 import { planInsertions, type CitationRef } from '../citation-insert';
-import { supportQuery, sourceSupport, supportingSources, type Support, type SupportQuery } from '../evidence/support';
+import { supportingSentence, supportQuery, sourceSupport, supportingSources, type Support, type SupportQuery } from '../evidence/support';
 import type { Source } from '../model';
 import type { PassageSearch, SearchHit } from '../search/search-index';
 import type { Claim } from './claims';
@@ -40,11 +40,12 @@ function queryOf(claims: readonly Claim[], search: PassageSearch | undefined): S
 
 
 export function refOf(s: Support): SourceRef {
+  const sentence = supportingSentence(s);
   // The sentence without its own outer quotation marks: the message and the related information quote it again.
-  const lead = /^\s*[“"]*/.exec(s.sentence)![0].length;
-  const trail = /[”"]*\s*$/.exec(s.sentence)![0].length;
-  const text = s.sentence.slice(lead, s.sentence.length - trail);
-  return { key: s.source.meta.key, locator: `para. ${s.paragraph.index}`, text, start: s.sentenceStart + lead, end: s.sentenceEnd - trail };
+  const lead = /^\s*[“"]*/.exec(sentence.text)![0].length;
+  const trail = /[”"]*\s*$/.exec(sentence.text)![0].length;
+  const text = sentence.text.slice(lead, sentence.text.length - trail);
+  return { key: s.source.meta.key, locator: `para. ${s.paragraph.index}`, text, start: sentence.start + lead, end: sentence.end - trail };
 }
 
 function quoted(sentence: string): string {

@@ -33,10 +33,8 @@ export interface Support {
   coverage: number;
   /** The paragraph that says most of it: the locator a fix writes. */
   paragraph: Paragraph;
-  /** The sentence of that paragraph that says most of it, for a message, with its offsets in the source file. */
-  sentence: string;
-  sentenceStart: number;
-  sentenceEnd: number;
+  /** What was compared, for finding the sentence that says it (supportingSentence). */
+  query: SupportQuery;
 }
 
 const NAME_WEIGHT = 1.5;
@@ -79,11 +77,11 @@ function blanked(text: string, skip: ReadonlyArray<{ start: number; end: number 
 }
 
 /**
- * The content lemmas of each sentence of a paragraph, by the paragraph's text: a source read
- * again (a re-index, a reload) makes new paragraphs of the same text, and the checks of an open
- * report run again then. Bounded: cleared when it holds this many paragraphs.
+ * The content lemmas of a paragraph, by its text: a source read again (a re-index, a reload)
+ * makes new paragraphs of the same text, and the checks of an open report run again then.
+ * Bounded: cleared when it holds this many paragraphs.
  */
-const paragraphLemmas = new Map<string, Set<string>[]>();
+const paragraphLemmas = new Map<string, Set<string>>();
 const REMEMBERED_PARAGRAPHS = 20_000;
 
 function lemmasOf(text: string): Set<string> {
@@ -92,18 +90,16 @@ function lemmasOf(text: string): Set<string> {
   return out;
 }
 
-function sentenceLemmas(p: Paragraph): Set<string>[] {
-  let sets = paragraphLemmas.get(p.text);
-  if (!sets) {
-    const sentences = p.sentences.length ? p.sentences : [{ text: p.text, start: 0, end: p.text.length }];
-    sets = sentences.map((s) => lemmasOf(s.text));
+/** The paragraph's lemmas, read once per text (figures' number words included, unlike the evidence engine's). */
+function lemmasOfParagraph(p: Paragraph): Set<string> {
+  let set = paragraphLemmas.get(p.text);
+  if (!set) {
     if (paragraphLemmas.size >= REMEMBERED_PARAGRAPHS) paragraphLemmas.clear();
-    paragraphLemmas.set(p.text, sets);
+    paragraphLemmas.set(p.text, (set = lemmasOf(p.text)));
   }
-  return sets;
+  return set;
 }
 
-const has = (sets: readonly Set<string>[], lemma: string) => sets.some((s) => s.has(lemma));
 const weightIn = (words: readonly WeightedLemma[], set: Set<string>) => words.reduce((a, w) => a + (set.has(w.lemma) ? w.weight : 0), 0);
 
 /**
@@ -120,9 +116,7 @@ export function sourceSupport(query: SupportQuery, sources: readonly Source[], o
     for (const source of sources) {
       for (const p of source.paragraphs) {
         if (only && !only(source, p)) continue;
-        const sets = sentenceLemmas(p);
-        let weight = 0;
-        for (const w of words) if (has(sets, w.lemma)) weight += w.weight;
+        const weight = weightIn(words, lemmasOfParagraph(p));
         if (!best || weight > best.weight) best = { source, paragraph: p, weight };
       }
     }
@@ -134,14 +128,20 @@ export function sourceSupport(query: SupportQuery, sources: readonly Source[], o
   const top = [...carried].sort((a, b) => b[1].weight - a[1].weight)[0];
   if (!top || total === 0) return undefined;
   const [paragraph, { source }] = top;
-  const all = query.sentences.flat();
-  const sets = sentenceLemmas(paragraph);
-  let bestSentence = 0;
-  sets.forEach((set, i) => {
-    if (weightIn(all, set) > weightIn(all, sets[bestSentence])) bestSentence = i;
-  });
-  const sentence = paragraph.sentences[bestSentence] ?? { text: paragraph.text, start: 0, end: paragraph.text.length };
-  return { source, coverage: found / total, paragraph, sentence: sentence.text, sentenceStart: paragraph.start + sentence.start, sentenceEnd: paragraph.start + sentence.end };
+  return { source, coverage: found / total, paragraph, query };
+}
+
+/** The sentence of a support's paragraph that says most of the text, with its offsets in the source file: for a message. */
+export function supportingSentence(s: Support): { text: string; start: number; end: number } {
+  const all = s.query.sentences.flat();
+  const sentences = s.paragraph.sentences.length ? s.paragraph.sentences : [{ text: s.paragraph.text, start: 0, end: s.paragraph.text.length }];
+  let best = sentences[0];
+  let bestWeight = -1;
+  for (const sentence of sentences) {
+    const weight = weightIn(all, lemmasOf(sentence.text));
+    if (weight > bestWeight) [best, bestWeight] = [sentence, weight];
+  }
+  return { text: best.text, start: s.paragraph.start + best.start, end: s.paragraph.start + best.end };
 }
 
 export interface SupportCandidates {
