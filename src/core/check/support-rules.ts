@@ -5,7 +5,7 @@
 // (correct and wrong citations of the paraphrase sets) and are ratios of coverage, not words.
 import type { CitationItem } from '../citations';
 import { planInsertions, type CitationRef } from '../citation-insert';
-import { supportingSentence, supportQuery, sourceSupport, supportingSources, type Support, type SupportQuery } from '../evidence/support';
+import { hasEveryWord, supportingSentence, supportQuery, sourceSupport, supportingSources, type Support, type SupportQuery, type SupportSentence } from '../evidence/support';
 import type { Source } from '../model';
 import type { PassageSearch, SearchHit } from '../search/search-index';
 import type { Claim } from './claims';
@@ -31,11 +31,10 @@ export interface SupportContext {
   sourceOf(key: string): Source | undefined;
 }
 
+const sentencesOf = (claims: readonly Claim[]): SupportSentence[] => claims.map((c) => ({ text: c.text, skip: c.citationRanges.map((r) => ({ start: r.start - c.start, end: r.end - c.start })) }));
+
 function queryOf(claims: readonly Claim[], search: PassageSearch | undefined): SupportQuery {
-  return supportQuery(
-    claims.map((c) => ({ text: c.text, skip: c.citationRanges.map((r) => ({ start: r.start - c.start, end: r.end - c.start })) })),
-    search,
-  );
+  return supportQuery(sentencesOf(claims), search);
 }
 
 
@@ -63,8 +62,11 @@ function citeFix(report: string, title: string, at: number, cite: CitationRef, m
  * what the sources say back it, and if not, which source does?
  */
 export function checkCitationSupport(covered: readonly Claim[], items: readonly CitationItem[], cited: readonly Source[], located: ReadonlySet<number>, context: SupportContext): Finding[] {
+  if (cited.length === 0) return [];
+  const named = cited.flatMap((s) => s.paragraphs.filter((p) => located.has(p.index)));
+  if (hasEveryWord(sentencesOf(covered), named)) return [];
   const query = queryOf(covered, context.search);
-  if (query.contentWords < MIN_WORDS || cited.length === 0) return [];
+  if (query.contentWords < MIN_WORDS) return [];
   // No other source can be OTHER_RATIO times better than this: the search is not needed, nor
   // the rest of the cited sources when the paragraphs the locators name already say that much.
   const enough = (coverage: number) => coverage * OTHER_RATIO > 1;

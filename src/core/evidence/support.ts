@@ -144,6 +144,17 @@ export function supportingSentence(s: Support): { text: string; start: number; e
   return { text: best.text, start: s.paragraph.start + best.start, end: s.paragraph.start + best.end };
 }
 
+/**
+ * Whether the paragraphs have every content word of the sentences as written: then nothing can
+ * support them better, and weighing their words is not needed (a check's fast path).
+ */
+export function hasEveryWord(sentences: readonly SupportSentence[], paragraphs: readonly Paragraph[]): boolean {
+  if (paragraphs.length === 0) return false;
+  const words = new Set<string>();
+  for (const p of paragraphs) for (const t of termsOf(p.text)) words.add(t);
+  return sentences.every((s) => termsOf(blanked(s.text, s.skip ?? [])).every((t) => !isContentTerm(t) || words.has(t)));
+}
+
 export interface SupportCandidates {
   /** Sources never suggested (those already cited). */
   exclude?: ReadonlySet<string>;
