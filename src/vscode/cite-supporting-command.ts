@@ -52,7 +52,7 @@ export class CiteSupportingCommand {
 
   private async preview(plan: PlannedCitation[]): Promise<PlannedCitation[]> {
     const items = plan.map((p) => ({ label: citationText(p.cite), description: short(p.sentence), detail: `Source: ${short(p.evidence)}`, picked: true, planned: p }));
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Grounded: add ${plan.length} citation${plan.length === 1 ? '' : 's'}`, placeHolder: 'Uncheck what should not be added, then press Enter (Escape adds nothing).' });
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Grounded: add ${plan.length} citation${plan.length === 1 ? '' : 's'}`, placeHolder: 'Enter adds the checked ones; Escape adds none' });
     return picked?.map((i) => i.planned) ?? [];
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../runner/code-server';
 import { Workbench } from './harness';
 
+const UNCITED = 'US intelligence warned of an offensive involving 175,000 troops.';
 const WRONG = 'Blinken said Russia was still moving critical units toward the border and had not pulled back its forces [@zelensky-direct-talks].';
 
 describe('UI: a citation of the wrong source in VS Code in the browser', function () {
@@ -14,7 +15,7 @@ describe('UI: a citation of the wrong source in VS Code in the browser', functio
     // The seed articles, and a draft that cites the wrong one of them.
     const corpus = join(repoRoot, 'corpus');
     const files = Object.fromEntries(readdirSync(corpus).map((name) => [`corpus/${name}`, readFileSync(join(corpus, name), 'utf8')]));
-    workbench = await Workbench.open({ files: { ...files, 'wrong-source.md': `# Draft\n\n${WRONG}\n` } });
+    workbench = await Workbench.open({ files: { ...files, 'wrong-source.md': `# Draft\n\n${WRONG}\n`, 'uncited.md': `# Notes\n\n${UNCITED}\n` } });
     await workbench.openFile('wrong-source.md');
     await workbench.waitForIndex();
   });
@@ -44,5 +45,19 @@ describe('UI: a citation of the wrong source in VS Code in the browser', functio
     await workbench.waitForText('[@putin-nato-scholz, para.');
     await page.locator('.editor-instance .squiggly-warning').waitFor({ state: 'detached', timeout: 30_000 });
     assert.ok(existsSync(await workbench.screenshot('citation-unsupported-fixed')));
+  });
+
+  it('Cite Supporting Sources previews the citation it will add, and adds it as one undoable edit', async () => {
+    const { page } = workbench;
+    await workbench.openFile('uncited.md');
+    await workbench.runCommand('Grounded: Cite Supporting Sources');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '[@biden-zelenskyy-call, para.' });
+    await row.waitFor();
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /175,000 troops/);
+    assert.ok(existsSync(await workbench.screenshot('cite-supporting-preview')));
+    await page.keyboard.press('Enter');
+    await workbench.waitForText('175,000 troops [@biden-zelenskyy-call, para.');
+    await page.keyboard.press('Control+Z');
+    await workbench.waitForText('175,000 troops.');
   });
 });
