@@ -47,7 +47,7 @@ export function formatJson(results: readonly FileResult[]): string {
   )}\n`;
 }
 
-const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note' };
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 const RULES: Record<string, string> = {
   'unknown-source': 'A citation names a key that no source in the corpus has.',
   'unknown-locator': 'A paragraph locator points past the end of the cited source.',
@@ -55,6 +55,10 @@ const RULES: Record<string, string> = {
   'figure-unsupported': 'A figure in a cited sentence does not appear in the cited source.',
   'sources-disagree': 'The sources give different values for an uncited figure.',
   'quote-mismatch': 'A quotation does not occur in the cited source.',
+  'citation-unsupported': 'The cited source says nothing like the sentences its citation covers; another source does.',
+  'claim-unsupported': 'No source in the corpus says what the cited sentences say.',
+  'quote-misattributed': 'The source attributes the quoted words to someone other than the report does.',
+  'citation-missing': 'A sentence with a figure or a quotation has no citation, and one source clearly says it.',
 };
 
 export function formatSarif(results: readonly FileResult[], version: string): string {

@@ -12,7 +12,7 @@ import { formatJson, formatSarif, formatText, type FileResult } from './format';
 
 declare const GROUNDED_VERSION: string;
 const REPORT_EXTENSIONS = new Set(['.md', '.markdown']);
-const RANK: Record<Severity, number> = { information: 1, warning: 2, error: 3 };
+const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
 class InputError extends Error {}
 

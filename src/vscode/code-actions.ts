@@ -7,6 +7,9 @@ import type { ReportDiagnostics } from './report-diagnostics';
 /** Run after a quick fix's edit; not in the palette. */
 export const FIX_APPLIED_COMMAND = 'grounded.fixApplied';
 
+/** Codes whose first fix is the one to apply (Ctrl+. then Enter, or Auto Fix). */
+const PREFERRED_FIRST = new Set<FindingCode>(['figure-mismatch', 'unknown-source', 'quote-mismatch', 'citation-unsupported', 'quote-misattributed', 'citation-missing']);
+
 /** Quick fixes for Grounded's diagnostics, chosen by their stable codes. */
 export class FindingCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -46,13 +49,16 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       action.edit = this.editFor(document, fix);
       // Runs after the edit: records the fix (and completes the walkthrough's "Fix a figure" step).
       action.command = { command: FIX_APPLIED_COMMAND, title: fix.title, arguments: [{ code, title: fix.title }] };
-      action.isPreferred = i === 0 && (code === 'figure-mismatch' || code === 'unknown-source' || code === 'quote-mismatch');
+      action.isPreferred = i === 0 && PREFERRED_FIRST.has(code);
       return action;
     });
     switch (code) {
       case 'figure-mismatch':
       case 'quote-mismatch':
-      case 'sources-disagree': {
+      case 'sources-disagree':
+      case 'citation-unsupported':
+      case 'quote-misattributed':
+      case 'citation-missing': {
         for (const ref of finding.source ? [finding.source] : (finding.related ?? [])) {
           const open = new vscode.CodeAction(`Open @${ref.key}${ref.locator ? `, ${ref.locator}` : ''}`, vscode.CodeActionKind.QuickFix);
           open.diagnostics = [diagnostic];
@@ -64,6 +70,7 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       case 'unknown-source':
       case 'unknown-locator':
       case 'figure-unsupported':
+      case 'claim-unsupported':
         break;
     }
     return actions;

@@ -6,6 +6,7 @@ import { CitationDefinitionProvider } from './definition-provider';
 import { DisposableStore } from './disposables';
 import { CitationHoverProvider } from './hover-provider';
 import { FIX_APPLIED_COMMAND, FindingCodeActions } from './code-actions';
+import { CiteSupportingCommand, type CiteSupportingArgs } from './cite-supporting-command';
 import { ReportDiagnostics } from './report-diagnostics';
 import { SearchSourcesCommand } from './search-command';
 import { citationFor, OpenSourceCommand, type OpenSourceArgs } from './source-locations';
@@ -123,6 +124,8 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
   store.add(vscode.commands.registerCommand('grounded.openSource', (args?: OpenSourceArgs) => openSource.run(args)));
   store.add(vscode.commands.registerCommand('grounded.reindex', () => corpus.rescan({ fresh: true })));
   store.add(vscode.commands.registerCommand('grounded.exportBibliography', (args?: ExportBibliographyArgs) => bibliography.run(args)));
+  const citeSupporting = new CiteSupportingCommand(corpus, isSource, () => (vscode.workspace.getConfiguration('grounded').get<string>('checks.citationScope') === 'sentence' ? 'sentence' : 'paragraph'));
+  store.add(vscode.commands.registerCommand('grounded.citeSupportingSources', (args?: CiteSupportingArgs) => citeSupporting.run(args && typeof args === 'object' ? args : {})));
 
   store.add(vscode.languages.registerCompletionItemProvider(REPORT_SELECTOR, new CitationCompletionProvider(corpus, isSource), ...CitationCompletionProvider.triggerCharacters));
   store.add(vscode.languages.registerHoverProvider(REPORT_SELECTOR, new CitationHoverProvider(corpus)));

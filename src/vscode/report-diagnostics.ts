@@ -12,6 +12,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 };
 
 export function isReport(document: vscode.TextDocument, isSource: (uri: vscode.Uri) => boolean): boolean {
@@ -25,6 +26,9 @@ function checkOptions(): CheckOptions {
     const value = configured[code];
     if (value === 'off' || value === 'error' || value === 'warning' || value === 'information') severity[code] = value;
   }
+  // citation-missing is a hint (a quiet underline) unless the writer wants it in the Problems panel.
+  const missing = vscode.workspace.getConfiguration('grounded').get<string>('checks.citationMissing', 'underline');
+  if (!severity['citation-missing']) severity['citation-missing'] = missing === 'off' ? 'off' : missing === 'problems' ? 'information' : 'hint';
   const scope = vscode.workspace.getConfiguration('grounded').get<string>('checks.citationScope', 'paragraph');
   return { severity, citationScope: scope === 'sentence' ? 'sentence' : 'paragraph' };
 }
@@ -210,7 +214,7 @@ function sameDiagnostics(a: readonly Finding[], b: readonly Finding[]): boolean 
 /** The findings VS Code would show of a file: at most MAX_DIAGNOSTICS, errors first, then warnings, then the rest. */
 function shown(findings: readonly Finding[]): Finding[] {
   if (findings.length <= MAX_DIAGNOSTICS) return [...findings];
-  const rank: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
+  const rank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
   const chosen = new Set([...findings].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_DIAGNOSTICS));
   return findings.filter((f) => chosen.has(f));
 }

@@ -11,6 +11,7 @@ import { bbcCheck } from './bbc-check';
 import { scoreExtraction } from './figure-extraction';
 import { evaluateSet, paraphraseSets, pooled, round, type Score, type SetResult } from './paraphrase';
 import { seedCheck } from './seed-check';
+import { citationRates, pooledCitations, scoreCitations, type CitationScore } from './citation-support';
 
 const repoRoot = resolve(__dirname, '../../..');
 const fixtures = join(repoRoot, 'test', 'fixtures');
@@ -22,9 +23,11 @@ const row = (name: string, g: Score, n: Score, disagree?: number) =>
 async function main(): Promise<void> {
   const started = Date.now();
   const sets: SetResult[] = [];
+  const citations: CitationScore[] = [];
   const disagree = new Map<string, number>();
   for (const dir of paraphraseSets(join(fixtures, 'paraphrase'))) {
     sets.push(await evaluateSet(dir));
+    citations.push(await scoreCitations(dir));
     disagree.set(sets.at(-1)!.set, (await evaluateSet(dir, { citationScope: 'sentence' })).sourcesDisagree);
   }
   const summedits = sets.filter((s) => s.set.startsWith('summedits-'));
@@ -42,16 +45,32 @@ async function main(): Promise<void> {
   ];
   const seedRight = seed.filter((o) => !o.problem).length;
   console.log(lines.join('\n'));
+  const citationRow = (s: CitationScore) => {
+    const r = citationRates(s);
+    return `| ${s.set === 'pooled' ? '**pooled**' : s.set} | ${s.correct} | ${pct(r.onCorrect)} | ${pct(r.onWrong)} | ${pct(r.suggestedRight)} | ${pct(r.hiddenClaimUnsupported)} | ${pct(r.hiddenWrongSuggestion)} | ${s.uncited} | ${pct(r.missingRate)} | ${pct(r.missingRight)} |`;
+  };
+  const pooledCitation = pooledCitations(citations);
+  console.log(
+    [
+      '\nCitations checked by meaning (each kept summary: cited to its own document = correct; to the next document of its set = wrong; wrong with its own document hidden; uncited):\n',
+      '| set | summaries | citation-unsupported on correct (≤ 0.02) | on wrong (≥ 0.90) | suggested source right (≥ 0.85) | own hidden: claim-unsupported | own hidden: citation-unsupported | uncited sentences with a figure or quote | citation-missing rate | citation-missing names the right source |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...citations.map(citationRow),
+      citationRow(pooledCitation),
+    ].join('\n'),
+  );
   console.log(`\nSeed dev set: ${seedRight}/${seed.length} as expected.`);
   console.log(`BBC verbatim check: ${bbc.falseFindings} false findings in ${bbc.claims} sentences of ${bbc.articles} articles; ${bbc.caught} of ${bbc.changed} changed figures flagged (${(bbc.recall * 100).toFixed(1)}%).`);
   console.log(`Figure extraction (175 labelled sentences): recall ${extraction.recall.toFixed(3)}, precision ${extraction.precision.toFixed(3)}, values right ${extraction.valuesRight}/${extraction.valued}.`);
   if (process.env.GROUNDED_EVAL_VERBOSE) {
+    for (const c of citations) console.log(`\n${c.set} citations:\n    ${c.examples.slice(0, 8).join('\n    ')}`);
     for (const s of sets) console.log(`\n${s.set}\n  missed:\n    ${s.misses.join('\n    ')}\n  false flags:\n    ${s.falseFlagExamples.join('\n    ')}`);
     for (const o of seed.filter((x) => x.problem)) console.log(`seed line ${o.case.line}: ${o.problem}`);
   }
   const json = {
     sets: sets.map(({ misses: _m, falseFlagExamples: _f, ...s }) => ({ ...s, sourcesDisagreeSentenceScope: disagree.get(s.set) })),
     summeditsPooled: { grounded: pooledGrounded, naive: pooledNaive },
+    citations: { sets: citations.map((c) => ({ ...c, examples: undefined, ...citationRates(c) })), pooled: { ...pooledCitation, examples: undefined, ...citationRates(pooledCitation) } },
     seed: { right: seedRight, cases: seed.length, problems: seed.filter((o) => o.problem).map((o) => ({ line: o.case.line, problem: o.problem })) },
     bbc: { ...bbc, recall: round(bbc.recall) },
     extraction: { recall: round(extraction.recall), precision: round(extraction.precision), valuesRight: extraction.valuesRight, valued: extraction.valued },

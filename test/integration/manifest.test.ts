@@ -96,8 +96,8 @@ describe('Grounded’s manifest in the extension host', () => {
     assert.equal(json.capabilities.untrustedWorkspaces.supported, true);
     // It finds sources with findFiles and reads them from disk in its worker; virtual file systems are not served.
     assert.equal(json.capabilities.virtualWorkspaces.supported, false);
-    // Each setting is a pattern, a size, a severity or what a citation covers; a new one must be looked at for trust here.
+    // Each setting is a pattern, a size, a severity, what a citation covers or how a hint shows; a new one must be looked at for trust here.
     const settings = Object.keys(json.contributes.configuration.properties);
-    assert.deepEqual(settings.sort(), ['grounded.checks.citationScope', 'grounded.corpus.exclude', 'grounded.corpus.include', 'grounded.corpus.maxFileSizeMB', 'grounded.diagnostics.severity']);
+    assert.deepEqual(settings.sort(), ['grounded.checks.citationMissing', 'grounded.checks.citationScope', 'grounded.corpus.exclude', 'grounded.corpus.include', 'grounded.corpus.maxFileSizeMB', 'grounded.diagnostics.severity']);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { bbcCheck } from '../eval/bbc-check';
 import { evaluateSet, paraphraseSets, pooled, type SetResult } from '../eval/paraphrase';
 import { bbcNewsDir } from '../bench/bbc';
+import { citationRates, pooledCitations, scoreCitations, type CitationScore } from '../eval/citation-support';
 import { repoRoot } from './paths';
 
 interface Floor {
@@ -17,7 +18,22 @@ const floors = JSON.parse(readFileSync(join(repoRoot, 'test', 'eval', 'floors.js
   paraphrase: Record<string, Floor>;
   summeditsPooled: Floor;
   bbc: { falseFindings: number; recall: number };
+  citations: { sets: Record<string, CitationFloor>; pooled: CitationFloor };
 };
+interface CitationFloor {
+  onCorrect: number;
+  onWrong: number;
+  suggestedRight?: number;
+  missingRight?: number;
+}
+
+function citationsHold(name: string, score: CitationScore, floor: CitationFloor): void {
+  const r = citationRates(score);
+  assert.ok((r.onCorrect ?? 0) <= floor.onCorrect + EPSILON, `${name}: citation-unsupported on ${r.onCorrect} of correct citations, above ${floor.onCorrect}:\n${score.examples.join('\n')}`);
+  assert.ok((r.onWrong ?? 0) >= floor.onWrong - EPSILON, `${name}: citation-unsupported on ${r.onWrong} of wrong citations, below ${floor.onWrong}:\n${score.examples.join('\n')}`);
+  if (floor.suggestedRight !== undefined) assert.ok((r.suggestedRight ?? 0) >= floor.suggestedRight - EPSILON, `${name}: suggested source right ${r.suggestedRight}, below ${floor.suggestedRight}`);
+  if (floor.missingRight !== undefined) assert.ok((r.missingRight ?? 0) >= floor.missingRight - EPSILON, `${name}: citation-missing names the right source ${r.missingRight}, below ${floor.missingRight}`);
+}
 const EPSILON = 1e-9;
 
 function holds(name: string, reached: { recall?: number; falseFlagRate?: number }, floor: Floor): void {
@@ -51,6 +67,21 @@ describe('accuracy holds what it has reached', function () {
   it('pooled over the SummEdits sets', () => {
     holds('pooled', pooled([...results.entries()].filter(([k]) => k.startsWith('summedits-')).map(([, v]) => v), 'grounded'), floors.summeditsPooled);
   });
+  describe('citations checked by meaning: correct citations stay clean, wrong ones are caught with the right source', () => {
+    const scores = new Map<string, CitationScore>();
+    before(async () => {
+      for (const dir of dirs) scores.set(dir.split('/').at(-1)!, await scoreCitations(dir));
+    });
+    it('has a floor for every paraphrase dev set', () => {
+      assert.deepEqual([...scores.keys()].sort(), Object.keys(floors.citations.sets).sort());
+    });
+    for (const dir of dirs) {
+      const name = dir.split('/').at(-1)!;
+      it(`${name}: citation-unsupported on correct and wrong citations`, () => citationsHold(name, scores.get(name)!, floors.citations.sets[name]));
+    }
+    it('pooled, with the suggested source and the source citation-missing names', () => citationsHold('pooled', pooledCitations([...scores.values()]), floors.citations.pooled));
+  });
+
   it('BBC verbatim sentences: no false finding, and changed figures flagged', () => {
     const bbc = bbcCheck(bbcNewsDir(repoRoot));
     assert.ok(bbc.falseFindings <= floors.bbc.falseFindings, `${bbc.falseFindings} false findings:\n${bbc.falseExamples.join('\n')}`);

@@ -83,6 +83,21 @@ describe('grounded check (CLI)', function () {
     assert.match(grounded('check', '--corpus', corpusDir, '--format', 'xml', seedReport).stderr, /--format must be one of text, json, sarif; got "xml"/);
   });
 
+  it('reports the citation checks by meaning in text, JSON and SARIF', () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'grounded-meaning-')), 'wrong.md');
+    writeFileSync(report, 'Blinken said Russia was still moving critical units toward the border and had not pulled back its forces [@zelensky-direct-talks].\n\nUS intelligence warned of an offensive involving 175,000 troops.\n');
+    const text = grounded('check', '--corpus', corpusDir, report).stdout;
+    assert.match(text, /wrong\.md:1:\d+: warning citation-unsupported @zelensky-direct-talks says nothing like this; @putin-nato-scholz does:/);
+    assert.match(text, /wrong\.md:3:1: hint citation-missing No citation; @biden-zelenskyy-call says this:/);
+    const json = JSON.parse(grounded('check', '--corpus', corpusDir, '--format', 'json', report).stdout) as JsonReport;
+    const unsupported = json.files[0].diagnostics.find((d) => d.code === 'citation-unsupported');
+    assert.equal(unsupported?.source?.key, 'putin-nato-scholz');
+    const sarif = JSON.parse(grounded('check', '--corpus', corpusDir, '--format', 'sarif', report).stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string }> }> };
+    const ids = sarif.runs[0].tool.driver.rules.map((r) => r.id);
+    for (const code of ['citation-unsupported', 'claim-unsupported', 'quote-misattributed', 'citation-missing']) assert.ok(ids.includes(code), code);
+    assert.deepEqual(sarif.runs[0].results.map((r) => `${r.ruleId} ${r.level}`).sort(), ['citation-missing note', 'citation-unsupported warning']);
+  });
+
   it('checks hundreds of reports in one run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grounded-many-'));
     for (let i = 0; i < 300; i++) writeFileSync(join(dir, `r${i}.md`), i % 2 ? 'Russia seized Crimea in 2015 [@biden-zelenskyy-call].\n' : 'Russia seized Crimea in 2014 [@biden-zelenskyy-call].\n');

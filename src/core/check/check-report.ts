@@ -1,7 +1,7 @@
 // Checks a Markdown report against its sources. Pure: the same function serves the
 // editor, the CLI and tests.
 import type { Source } from '../model';
-import type { PassageSearch } from '../search/search-index';
+import type { PassageSearch, SearchHit } from '../search/search-index';
 import { checkLocator, checkUnknownSource } from './citation-rules';
 import { splitClaims } from './claims';
 import { checkCitedFigures } from './figure-rules';
@@ -10,6 +10,9 @@ import { checkUncitedFigures } from './disagree-rule';
 import type { Quotation } from '../quotes';
 import { DEFAULT_SEVERITY, type CheckOptions, type Finding } from './findings';
 import { checkQuote, isWordingQuote } from './quote-rule';
+import { checkAttribution } from './attribution-rule';
+import { checkCitationSupport, checkMissingCitation, type SupportContext } from './support-rules';
+import type { Claim } from './claims';
 import { runSteps } from '../steps';
 import { locatedPassages } from '../corpus/locators';
 
@@ -40,8 +43,13 @@ export function* checkReportSteps(report: string, context: CheckContext, options
   const keys = corpus.all().map((s) => s.meta.key);
   const findings: Finding[] = [];
   const sentenceScope = options.citationScope === 'sentence';
+  const support: SupportContext = { report, search: context.search, sourceOf: (key) => corpus.get(key) };
+  // The uncited sentences a citation further on covers, for its support check.
+  let covering: Claim[] = [];
   for (const claim of splitClaims(report)) {
     yield;
+    const covered = sentenceScope || claim.items.length === 0 ? [claim] : [...covering.filter((c) => c.scope === claim.items), claim];
+    covering = claim.items.length === 0 && claim.scope.length > 0 ? [...covering, claim] : [];
     for (const item of claim.items) {
       const source = corpus.get(item.key);
       if (!source) findings.push(checkUnknownSource(item, keys));
@@ -69,22 +77,29 @@ export function* checkReportSteps(report: string, context: CheckContext, options
         if (finding) {
           findings.push(finding);
           byFigures.push(quote);
+        } else if (isWordingQuote(quote)) {
+          const misattributed = checkAttribution(report, claim, quote, cited);
+          if (misattributed) findings.push(misattributed);
         }
       }
+      if (claim.items.length > 0) findings.push(...checkCitationSupport(covered, claim.items, cited, located, support));
       const quotedFigures = claim.quotedFigures.filter((f) => byFigures.some((q) => f.start >= q.start && f.end <= q.end));
       findings.push(...checkCitedFigures(claim, cited, located, quotedFigures));
       findings.push(...checkLabels(claim, cited, byFigures));
-    } else if (claim.figures.length > 0) {
-      findings.push(...checkUncitedFigures(claim, uncitedCandidates(claim.text, context)));
+    } else if (claim.figures.length > 0 || claim.quotes.length > 0) {
+      const hits = context.search?.search(claim.text, { limit: UNCITED_CANDIDATE_PASSAGES, fuzzy: false, highlights: false });
+      if (claim.figures.length > 0) findings.push(...checkUncitedFigures(claim, uncitedCandidates(hits, context)));
+      const missing = checkMissingCitation(claim, support, hits);
+      if (missing) findings.push(missing);
     }
   }
   return applyOptions(silenced(report, findings), options);
 }
 
-function uncitedCandidates(text: string, { corpus, search }: CheckContext): Source[] {
-  if (!search) return [...corpus.all()];
+function uncitedCandidates(hits: SearchHit[] | undefined, { corpus }: CheckContext): Source[] {
+  if (!hits) return [...corpus.all()];
   const keys = new Set<string>();
-  for (const hit of search.search(text, { limit: UNCITED_CANDIDATE_PASSAGES, fuzzy: false, highlights: false })) keys.add(hit.passage.key);
+  for (const hit of hits) keys.add(hit.passage.key);
   return [...keys].map((k) => corpus.get(k)).filter((s): s is Source => !!s);
 }
 

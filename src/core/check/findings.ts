@@ -1,6 +1,16 @@
 /** Stable codes of Grounded's findings; settings, quick fixes and CI key on them. */
-export type FindingCode = 'unknown-source' | 'unknown-locator' | 'figure-mismatch' | 'figure-unsupported' | 'sources-disagree' | 'quote-mismatch';
-export type Severity = 'error' | 'warning' | 'information';
+export type FindingCode =
+  | 'unknown-source'
+  | 'unknown-locator'
+  | 'figure-mismatch'
+  | 'figure-unsupported'
+  | 'sources-disagree'
+  | 'quote-mismatch'
+  | 'citation-unsupported'
+  | 'claim-unsupported'
+  | 'quote-misattributed'
+  | 'citation-missing';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'unknown-source': 'error',
@@ -9,6 +19,10 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   'figure-unsupported': 'information',
   'sources-disagree': 'information',
   'quote-mismatch': 'warning',
+  'citation-unsupported': 'warning',
+  'claim-unsupported': 'information',
+  'quote-misattributed': 'warning',
+  'citation-missing': 'hint',
 };
 
 /** A replacement of report text [start, end) that fixes a finding. */

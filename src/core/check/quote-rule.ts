@@ -2,7 +2,7 @@
 // apostrophes, spacing, case and quoting an excerpt.
 import type { Paragraph, Source } from '../model';
 import { tokenize } from '../search/tokenize';
-import { foldForQuote, type Quotation } from '../quotes';
+import { foldForQuote, quotationsIn, type Quotation } from '../quotes';
 import type { Finding } from './findings';
 import { citationText } from '../citation-insert';
 import { locatorOf } from '../corpus/locators';
@@ -33,7 +33,7 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
       if (!best || score > best.score) best = { ...w, score, key: sentence.key, locator: locatorOf(sentence.source, sentence.paragraph), paragraph: sentence.paragraph.index };
     }
   }
-  const closest = best && best.score > 0.2 ? best : undefined;
+  const closest = best && best.score > 0.2 ? { ...best, ...quotedPart(best, quoteWords) } : undefined;
   const wording = closest?.text.replace(/^[“"]+|[”"]+$/g, '');
   return {
     code: 'quote-mismatch',
@@ -46,6 +46,24 @@ export function checkQuote(quote: Quotation, sources: readonly Source[]): Findin
     source: closest && { key: closest.key, locator: closest.locator, paragraph: closest.paragraph, text: closest.text, start: closest.start, end: closest.end },
     fixes: closest && wording ? [{ title: 'Replace with the source\'s wording', start: quote.start, end: quote.end, newText: wording }] : [],
   };
+}
+
+/**
+ * The closest wording stops where the source's quotation stops: of a window that quotes
+ * someone, the quotation most like the report's, not the "…, wrote the judges." after it.
+ */
+function quotedPart(w: Window, quoteWords: ReadonlySet<string>): { text: string; start: number; end: number } {
+  const inner: Array<{ start: number; end: number }> = quotationsIn(w.text);
+  // A window that opens inside a quotation: up to its closing mark.
+  const close = /[”"](?=[\s,.;:!?)]|$)/u.exec(w.text);
+  if (close && !/[“"]/u.test(w.text.slice(0, close.index))) inner.push({ start: 0, end: close.index });
+  let best: { text: string; start: number; end: number; score: number } | undefined;
+  for (const q of inner) {
+    const text = w.text.slice(q.start, q.end);
+    const score = dice(quoteWords, wordSet(text));
+    if (!best || score > best.score) best = { text, start: w.start + q.start, end: w.start + q.end, score };
+  }
+  return best && best.score > 0.2 ? best : w;
 }
 
 /** Every word, stop words included: a quotation is about exact wording. */

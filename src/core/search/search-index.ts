@@ -45,6 +45,8 @@ export interface SearchOptions {
 export interface PassageSearch {
   search(query: string, options?: SearchOptions): SearchHit[];
   readonly passageCount: number;
+  /** How many passages have the (folded) word: how common it is in the corpus. */
+  passageFrequency?(term: string): number;
 }
 
 /**
@@ -134,6 +136,10 @@ export class SearchIndex implements PassageSearch {
 
   get passageCount(): number {
     return this.table.live;
+  }
+
+  passageFrequency(term: string): number {
+    return this.postingsByTerm.get(term)?.df ?? 0;
   }
 
   /** True when removed passages outnumber live ones: time to build afresh. */
