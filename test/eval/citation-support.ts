@@ -73,6 +73,7 @@ export async function scoreCitations(dir: string): Promise<CitationScore> {
     const missing = codes(checkReport(uncitedReport, { corpus, search }), 'citation-missing');
     s.missing += missing.length;
     s.missingRight += missing.filter((f) => f.source?.key === entry.source).length;
+    if (process.env.GROUNDED_EVAL_MISSING) for (const f of missing.filter((f) => f.source?.key !== entry.source)) console.log(entry.report, entry.source, f.message);
   }
   return s;
 }

@@ -2,6 +2,7 @@
 // "according to Psaki, “…”", "“…,” Psaki said") and the cited source, where the same words
 // stand, gives them to someone else. Only a speaker named next to the quotation counts, in the
 // report and in the source: "he said" or "the Ukrainian leader said" names no one, and says nothing.
+import { locatorOf } from '../corpus/locators';
 import { foldForQuote, quotationsIn, type Quotation } from '../quotes';
 import type { Source } from '../model';
 import type { Claim } from './claims';
@@ -60,7 +61,7 @@ export function speakerOf(text: string, start: number, end: number): Speaker | u
 const samePerson = (a: Speaker, b: Speaker) => a.words.some((w) => b.words.includes(w));
 
 /** The source's speaker of the quotation, where a source paragraph has the same words in quotation marks. */
-function sourceSpeaker(quote: Quotation, sources: readonly Source[]): { speaker: Speaker; key: string; paragraph: number } | undefined {
+function sourceSpeaker(quote: Quotation, sources: readonly Source[]): { speaker: Speaker; key: string; paragraph: number; locator?: string } | undefined {
   const needle = foldForQuote(quote.text).replace(/^["']+|["',.…]+$/g, '');
   if (!needle) return undefined;
   for (const source of sources) {
@@ -69,7 +70,7 @@ function sourceSpeaker(quote: Quotation, sources: readonly Source[]): { speaker:
       for (const q of quotationsIn(p.text)) {
         if (!foldForQuote(q.text).includes(needle)) continue;
         const found = speakerOf(p.text, q.start, q.end);
-        if (found) return { speaker: found, key: source.meta.key, paragraph: p.index };
+        if (found) return { speaker: found, key: source.meta.key, paragraph: p.index, locator: locatorOf(source, p) };
       }
     }
   }
@@ -92,10 +93,10 @@ export function checkAttribution(report: string, claim: Claim, quote: Quotation,
   return {
     code: 'quote-misattributed',
     severity: 'warning',
-    message: `@${said.key} attributes these words to ${said.speaker.name}, not ${written.name} (para. ${said.paragraph}).`,
+    message: `@${said.key} attributes these words to ${said.speaker.name}, not ${written.name}${said.locator ? ` (${said.locator})` : ''}.`,
     start: written.start,
     end: written.end,
-    source: { key: said.key, locator: `para. ${said.paragraph}`, text: said.speaker.name },
+    source: { key: said.key, locator: said.locator, paragraph: said.paragraph, text: said.speaker.name },
     fixes: [{ title: `Change to ${name}`, start: written.start, end: written.end, newText: name }],
   };
 }

@@ -5,6 +5,7 @@ import { planInsertions, type CitationRef, type TextEdit } from '../citation-ins
 import { splitClaims } from './claims';
 import type { CheckContext } from './check-report';
 import type { CheckOptions } from './findings';
+import { locatorOf } from '../corpus/locators';
 import { supportingSentence } from '../evidence/support';
 import { citationPoint, clearSupport } from './support-rules';
 
@@ -30,7 +31,7 @@ export function planSupportingCitations(report: string, context: CheckContext, r
     if (scope.length > 0) continue;
     const best = clearSupport(claim, search, (key) => corpus.get(key));
     if (!best) continue;
-    const cite = { key: best.source.meta.key, locator: `para. ${best.paragraph.index}` };
+    const cite = { key: best.source.meta.key, locator: locatorOf(best.source, supportingSentence(best).paragraph) };
     const at = citationPoint(claim);
     const [edit] = planInsertions(report, [{ start: at, end: at }], { cite }).edits;
     if (edit) planned.push({ sentence: claim.text.trim(), start: claim.start, end: claim.end, cite, evidence: supportingSentence(best).text, edit });

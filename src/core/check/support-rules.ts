@@ -5,6 +5,7 @@
 // (correct and wrong citations of the paraphrase sets) and are ratios of coverage, not words.
 import type { CitationItem } from '../citations';
 import { planInsertions, type CitationRef } from '../citation-insert';
+import { locatorOf } from '../corpus/locators';
 import { hasEveryWord, supportingSentence, supportQuery, sourceSupport, supportingSources, type Support, type SupportQuery, type SupportSentence } from '../evidence/support';
 import type { Source } from '../model';
 import type { PassageSearch, SearchHit } from '../search/search-index';
@@ -44,8 +45,12 @@ export function refOf(s: Support): SourceRef {
   const lead = /^\s*[“"]*/.exec(sentence.text)![0].length;
   const trail = /[”"]*\s*$/.exec(sentence.text)![0].length;
   const text = sentence.text.slice(lead, sentence.text.length - trail);
-  return { key: s.source.meta.key, locator: `para. ${s.paragraph.index}`, text, start: sentence.start + lead, end: sentence.end - trail };
+  return { key: s.source.meta.key, locator: locatorOf(s.source, sentence.paragraph), paragraph: sentence.paragraph.index, text, start: sentence.start + lead, end: sentence.end - trail };
 }
+
+/** `@key, para. 4`, or `@key` for a source cited without a locator. */
+const itemOf = (ref: SourceRef) => (ref.locator ? `@${ref.key}, ${ref.locator}` : `@${ref.key}`);
+const placeOf = (ref: SourceRef) => (ref.locator ? ` (${ref.locator})` : '');
 
 function quoted(sentence: string): string {
   const text = sentence.trim();
@@ -81,14 +86,14 @@ export function checkCitationSupport(covered: readonly Claim[], items: readonly 
     const ref = refOf(best);
     const cite = { key: ref.key, locator: ref.locator };
     const fixes = [
-      citeFix(context.report, `Replace with @${ref.key}, ${ref.locator}`, item.keyStart, cite, 'replace'),
-      citeFix(context.report, `Add @${ref.key}, ${ref.locator}`, item.keyStart, cite, 'add'),
+      citeFix(context.report, `Replace with ${itemOf(ref)}`, item.keyStart, cite, 'replace'),
+      citeFix(context.report, `Add ${itemOf(ref)}`, item.keyStart, cite, 'add'),
     ].filter((f): f is Fix => !!f);
     return [
       {
         code: 'citation-unsupported',
         severity: 'warning',
-        message: `${names} ${keys.size > 1 ? 'say' : 'says'} nothing like this; @${ref.key} does: "${quoted(ref.text)}" (${ref.locator})`,
+        message: `${names} ${keys.size > 1 ? 'say' : 'says'} nothing like this; @${ref.key} does: "${quoted(ref.text)}"${placeOf(ref)}`,
         start: item.keyStart,
         end: item.keyEnd,
         source: ref,
@@ -127,11 +132,11 @@ export function checkMissingCitation(claim: Claim, context: SupportContext, hits
   const best = clearSupport(claim, context.search, context.sourceOf, hits);
   if (!best) return undefined;
   const ref = refOf(best);
-  const fix = citeFix(context.report, `Cite @${ref.key}, ${ref.locator}`, citationPoint(claim), { key: ref.key, locator: ref.locator }, 'add');
+  const fix = citeFix(context.report, `Cite ${itemOf(ref)}`, citationPoint(claim), { key: ref.key, locator: ref.locator }, 'add');
   return {
     code: 'citation-missing',
     severity: 'hint',
-    message: `No citation; @${ref.key} says this: "${quoted(ref.text)}" (${ref.locator})`,
+    message: `No citation; @${ref.key} says this: "${quoted(ref.text)}"${placeOf(ref)}`,
     start: claim.start,
     end: claim.start + claim.text.trimEnd().length,
     source: ref,

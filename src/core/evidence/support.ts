@@ -33,6 +33,8 @@ export interface Support {
   coverage: number;
   /** The paragraph that says most of it: the locator a fix writes. */
   paragraph: Paragraph;
+  /** The passages read as one with it: the paragraph, or every sentence passage of its unbroken text. */
+  passages: readonly Paragraph[];
   /** What was compared, for finding the sentence that says it (supportingSentence). */
   query: SupportQuery;
 }
@@ -106,42 +108,79 @@ const weightIn = (words: readonly WeightedLemma[], set: Set<string>) => words.re
  * How well the given paragraphs of sources (all of them, by default) support the text: each
  * sentence of the text is read against the paragraph that has most of its words.
  */
+interface ReadingUnit {
+  source: Source;
+  passages: Paragraph[];
+  lemmas: Set<string>;
+}
+
+/**
+ * What one reads as a paragraph: a paragraph, or the whole of an unbroken text, whose sentence
+ * passages are one paragraph of the writer's (so a summary of a one-line transcript is read
+ * against the transcript, not sentence by sentence). A unit counts when one of its passages does.
+ */
+function readingUnits(source: Source, only?: (source: Source, p: Paragraph) => boolean): ReadingUnit[] {
+  const units = new Map<number | Paragraph, Paragraph[]>();
+  for (const p of source.paragraphs) {
+    const at = p.block ?? p;
+    const unit = units.get(at);
+    if (unit) unit.push(p);
+    else units.set(at, [p]);
+  }
+  const out: ReadingUnit[] = [];
+  for (const passages of units.values()) {
+    if (only && !passages.some((p) => only(source, p))) continue;
+    const lemmas = passages.length === 1 ? lemmasOfParagraph(passages[0]) : new Set(passages.flatMap((p) => [...lemmasOfParagraph(p)]));
+    out.push({ source, passages, lemmas });
+  }
+  return out;
+}
+
 export function sourceSupport(query: SupportQuery, sources: readonly Source[], only?: (source: Source, p: Paragraph) => boolean): Support | undefined {
   let found = 0;
   let total = 0;
-  const carried = new Map<Paragraph, { source: Source; weight: number }>();
+  const units = sources.flatMap((source) => readingUnits(source, only));
+  const carried = new Map<ReadingUnit, number>();
   for (const words of query.sentences) {
     total += words.reduce((a, w) => a + w.weight, 0);
-    let best: { source: Source; paragraph: Paragraph; weight: number } | undefined;
-    for (const source of sources) {
-      for (const p of source.paragraphs) {
-        if (only && !only(source, p)) continue;
-        const weight = weightIn(words, lemmasOfParagraph(p));
-        if (!best || weight > best.weight) best = { source, paragraph: p, weight };
-      }
+    let best: { unit: ReadingUnit; weight: number } | undefined;
+    for (const unit of units) {
+      const weight = weightIn(words, unit.lemmas);
+      if (!best || weight > best.weight) best = { unit, weight };
     }
     if (!best) continue;
     found += best.weight;
-    const prev = carried.get(best.paragraph);
-    carried.set(best.paragraph, { source: best.source, weight: (prev?.weight ?? 0) + best.weight });
+    carried.set(best.unit, (carried.get(best.unit) ?? 0) + best.weight);
   }
-  const top = [...carried].sort((a, b) => b[1].weight - a[1].weight)[0];
+  const top = [...carried].sort((a, b) => b[1] - a[1])[0];
   if (!top || total === 0) return undefined;
-  const [paragraph, { source }] = top;
-  return { source, coverage: found / total, paragraph, query };
+  const [unit] = top;
+  // The passage of the unit that says most of the text: the one a locator names.
+  const all = query.sentences.flat();
+  let paragraph = unit.passages[0];
+  if (unit.passages.length > 1) {
+    let bestWeight = -1;
+    for (const p of unit.passages) {
+      const weight = weightIn(all, lemmasOfParagraph(p));
+      if (weight > bestWeight) [paragraph, bestWeight] = [p, weight];
+    }
+  }
+  return { source: unit.source, coverage: found / total, paragraph, passages: unit.passages, query };
 }
 
 /** The sentence of a support's paragraph that says most of the text, with its offsets in the source file: for a message. */
-export function supportingSentence(s: Support): { text: string; start: number; end: number } {
+export function supportingSentence(s: Support): { text: string; start: number; end: number; paragraph: Paragraph } {
   const all = s.query.sentences.flat();
-  const sentences = s.paragraph.sentences.length ? s.paragraph.sentences : [{ text: s.paragraph.text, start: 0, end: s.paragraph.text.length }];
-  let best = sentences[0];
+  let best: { text: string; start: number; end: number; paragraph: Paragraph } | undefined;
   let bestWeight = -1;
-  for (const sentence of sentences) {
-    const weight = weightIn(all, lemmasOf(sentence.text));
-    if (weight > bestWeight) [best, bestWeight] = [sentence, weight];
+  for (const p of s.passages) {
+    const sentences = p.sentences.length ? p.sentences : [{ text: p.text, start: 0, end: p.text.length }];
+    for (const sentence of sentences) {
+      const weight = weightIn(all, lemmasOf(sentence.text));
+      if (weight > bestWeight) [best, bestWeight] = [{ text: sentence.text, start: p.start + sentence.start, end: p.start + sentence.end, paragraph: p }, weight];
+    }
   }
-  return { text: best.text, start: s.paragraph.start + best.start, end: s.paragraph.start + best.end };
+  return best!;
 }
 
 /**
