@@ -1,0 +1,94 @@
+// workspace/executeCommand: search the sources, insert a citation (as an edit the client
+// applies), re-index, and report how far indexing has got. Bad arguments get an error that
+// names the argument and what it should be.
+import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver/node';
+import { planInsertions, type InsertMode } from '../core/citation-insert';
+import type { IndexState } from '../service/corpus-indexer';
+import { searchPassages, type PassageFound } from '../service/search';
+import { documentEdit } from './code-actions';
+import { isSourceDocument, type ServerContext } from './context';
+
+export const COMMANDS = ['grounded.searchSources', 'grounded.insertCitation', 'grounded.reindex', 'grounded.indexStatus'] as const;
+
+export interface SearchAnswer {
+  complete: boolean;
+  passages: Array<PassageFound & { range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+}
+
+interface InsertArgs {
+  uri: string;
+  position: { line: number; character: number };
+  key: string;
+  locator?: string;
+  quote?: string;
+  mode?: InsertMode;
+}
+
+const DEFAULT_LIMIT = 20;
+
+function invalid(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, `Grounded: ${message}`);
+}
+
+export class GroundedCommands {
+  constructor(
+    private readonly context: ServerContext,
+    private readonly versionedEdits: () => boolean,
+  ) {}
+
+  async run(params: ExecuteCommandParams): Promise<unknown> {
+    const args = params.arguments ?? [];
+    switch (params.command) {
+      case 'grounded.searchSources':
+        return this.search(args[0], args[1]);
+      case 'grounded.insertCitation':
+        return this.insert(args[0]);
+      case 'grounded.reindex':
+        await this.context.indexer.rescan({ fresh: true });
+        return this.context.indexer.state;
+      case 'grounded.indexStatus':
+        return this.context.indexer.state satisfies IndexState;
+      default:
+        throw new ResponseError(ErrorCodes.InvalidRequest, `Grounded has no command "${params.command}" (it has ${COMMANDS.join(', ')}).`);
+    }
+  }
+
+  private search(query: unknown, limit: unknown): SearchAnswer {
+    if (typeof query !== 'string') throw invalid(`grounded.searchSources takes the query as its first argument, a string; it got ${JSON.stringify(query)}.`);
+    if (limit !== undefined && (typeof limit !== 'number' || !(limit >= 1))) throw invalid(`grounded.searchSources: the second argument, the most passages to return, should be a number of at least 1; it got ${JSON.stringify(limit)}.`);
+    const { indexer, sourceLines } = this.context;
+    const found = searchPassages(query, Math.floor((limit as number | undefined) ?? DEFAULT_LIMIT), indexer.corpus, indexer.searchIndex());
+    const zero = { line: 0, character: 0 };
+    return {
+      complete: indexer.state.complete,
+      passages: found.map((p) => ({ ...p, range: { start: sourceLines.positionAt(p.location, p.start) ?? zero, end: sourceLines.positionAt(p.location, p.end) ?? zero } })),
+    };
+  }
+
+  private async insert(raw: unknown): Promise<{ applied: boolean; text: string }> {
+    const args = this.insertArgs(raw);
+    const document = this.context.documents.get(args.uri);
+    if (!document) throw invalid(`grounded.insertCitation: ${args.uri} is not open; open the report first.`);
+    if (isSourceDocument(this.context, args.uri)) throw invalid(`Grounded never writes to sources: ${args.uri} is a source, so nothing was inserted. Put the cursor in your report and try again.`);
+    if (!this.context.indexer.corpus.get(args.key)) throw invalid(`grounded.insertCitation: no indexed source has the key "${args.key}".`);
+    const offset = document.offsetAt(args.position);
+    const insertion = { cite: { key: args.key, locator: args.locator }, text: args.quote === undefined ? undefined : `“${args.quote.trim()}”` };
+    const plan = planInsertions(document.getText(), [{ start: offset, end: offset }], insertion, { mode: args.mode, isKnownKey: (key) => this.context.indexer.corpus.get(key) !== undefined });
+    const edit = documentEdit(document, plan.edits, this.versionedEdits());
+    const result = await this.context.connection.workspace.applyEdit({ label: 'Insert citation', edit });
+    return { applied: result.applied, text: plan.edits.map((e) => e.newText).join('') };
+  }
+
+  private insertArgs(raw: unknown): InsertArgs {
+    const usage = 'grounded.insertCitation takes one object: { uri, position: { line, character }, key, locator?, quote?, mode?: "add" | "replace" }';
+    if (!raw || typeof raw !== 'object') throw invalid(`${usage}; it got ${JSON.stringify(raw)}.`);
+    const a = raw as Record<string, unknown>;
+    const position = a.position as Record<string, unknown> | undefined;
+    if (typeof a.uri !== 'string') throw invalid(`${usage}; "uri" is missing or not a string.`);
+    if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') throw invalid(`${usage}; "position" should be { line, character } with numbers.`);
+    if (typeof a.key !== 'string' || !a.key) throw invalid(`${usage}; "key" is missing or not a string.`);
+    for (const name of ['locator', 'quote'] as const) if (a[name] !== undefined && typeof a[name] !== 'string') throw invalid(`${usage}; "${name}" should be a string.`);
+    if (a.mode !== undefined && a.mode !== 'add' && a.mode !== 'replace') throw invalid(`${usage}; "mode" should be "add" or "replace", not ${JSON.stringify(a.mode)}.`);
+    return { uri: a.uri, position: { line: position.line, character: position.character }, key: a.key, locator: a.locator as string | undefined, quote: a.quote as string | undefined, mode: a.mode as InsertMode | undefined };
+  }
+}
