@@ -1,0 +1,168 @@
+// The language server over the protocol, as a Node LSP client talks to it: the features,
+// the same findings as the CLI, edits the client applies, sync, watching and settings.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeAction, CompletionList, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { LspSession, makeWorkspace, repoRoot, uriOf } from './harness';
+
+const REPORT = [
+  'Russia massed 120,000 troops on the border [@putin-biden-talks, para. 7].',
+  '',
+  'Zelensky called for direct talks with Putin [@',
+  '',
+  'Ukraine put the build-up at over 94,000 troops [@putin-biden-talks, ',
+  '',
+  'The talks are due [@nosuch-key].',
+  '',
+].join('\n');
+
+describe('grounded-lsp over the protocol', function () {
+  this.timeout(60_000);
+  let session: LspSession;
+  let reportPath: string;
+  let reportUri: string;
+
+  before(async () => {
+    const folder = makeWorkspace({ 'report.md': REPORT });
+    reportPath = join(folder, 'report.md');
+    reportUri = uriOf(reportPath);
+    session = await LspSession.start(folder);
+    await session.indexComplete();
+    session.open(reportPath);
+  });
+  after(() => session.close());
+
+  const position = (line: number, character: number) => ({ textDocument: { uri: reportUri }, position: { line, character } });
+
+  it('completes citation keys after [@, best match for the sentence first', async () => {
+    const list = (await session.connection.sendRequest('textDocument/completion', position(2, REPORT.split('\n')[2].length))) as CompletionList;
+    assert.equal(list.isIncomplete, false, 'the index is complete, so is the list');
+    assert.equal(list.items.length, 5);
+    assert.equal(list.items[0].label, 'zelensky-direct-talks');
+    assert.equal(list.items[0].preselect, true);
+    const edit = list.items[0].textEdit as { range: { start: { character: number } } };
+    assert.equal(edit.range.start.character, REPORT.split('\n')[2].length, 'the key goes right after the @');
+    assert.match((list.items[0].documentation as MarkupContent).value, /Zelensky/);
+  });
+
+  it('completes locators after [@key, , the passage that backs the sentence first', async () => {
+    const list = (await session.connection.sendRequest('textDocument/completion', position(4, REPORT.split('\n')[4].length))) as CompletionList;
+    assert.ok(list.items.length >= 10, `a locator per paragraph, got ${list.items.length}`);
+    assert.equal(list.items[0].label, 'para. 7');
+    assert.ok(list.items.every((i) => /^para\. \d+$/.test(i.label)));
+  });
+
+  it("hovers a citation with the source's own words, shared words in bold", async () => {
+    const hover = (await session.connection.sendRequest('textDocument/hover', position(0, 50))) as Hover;
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /Vladimir Putin requests President Joe Biden/);
+    assert.match(value, /\*\*troops\*\*/);
+    assert.match(value, /94,000/);
+    assert.doesNotMatch(value, /still indexing/);
+    assert.deepEqual(hover.range?.start, { line: 0, character: 43 });
+  });
+
+  it('goes to the cited paragraph in the source file', async () => {
+    const [location] = (await session.connection.sendRequest('textDocument/definition', position(0, 50))) as Location[];
+    assert.equal(location.uri, uriOf(join(session.folder, 'corpus', '002_c369252dabbea5e4.txt')));
+    const line = readFileSync(join(session.folder, 'corpus', '002_c369252dabbea5e4.txt'), 'utf8').split('\n')[location.range.start.line];
+    assert.match(line, /over 94,000 troops along the border/);
+  });
+
+  it('publishes the same findings as `grounded check` on the same files', async () => {
+    const diagnostics = await session.diagnosticsOf(reportUri);
+    const cli = JSON.parse(execFileSync(process.execPath, [join(repoRoot, 'bin', 'grounded.js'), 'check', 'report.md', '--corpus', 'corpus', '--format', 'json', '--fail-on', 'none'], { cwd: session.folder, encoding: 'utf8' })) as {
+      files: Array<{ diagnostics: Array<{ code: string; message: string; range: unknown }> }>;
+    };
+    const fromCli = cli.files[0].diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range }));
+    assert.deepEqual(
+      diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range })),
+      fromCli,
+    );
+    assert.ok(fromCli.some((d) => d.code === 'figure-mismatch') && fromCli.some((d) => d.code === 'unknown-source'));
+    const figure = diagnostics.find((d) => d.code === 'figure-mismatch')!;
+    assert.equal(figure.source, 'grounded');
+    assert.match(figure.relatedInformation?.[0].message ?? '', /over 94,000 troops/);
+  });
+
+  it('offers a quick fix as a WorkspaceEdit that puts in the source figure', async () => {
+    const diagnostics = await session.diagnosticsOf(reportUri);
+    const figure = diagnostics.find((d) => d.code === 'figure-mismatch')!;
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: reportUri }, range: figure.range, context: { diagnostics: [figure] } })) as CodeAction[];
+    assert.ok(actions.length > 0);
+    assert.equal(actions[0].kind, 'quickfix');
+    assert.equal(actions[0].isPreferred, true);
+    session.apply(actions[0].edit!);
+    assert.match(session.documents.get(reportUri)!.getText().split('\n')[0], /94,000/);
+    const after = await session.diagnosticsOf(reportUri);
+    assert.equal(after.filter((d) => d.code === 'figure-mismatch').length, 0);
+    assert.equal(after.filter((d) => d.code === 'unknown-source').length, 1);
+  });
+
+  it('follows incremental edits: a figure made wrong mid-line is flagged in the new version', async () => {
+    const document = session.documents.get(reportUri)!;
+    const line = document.getText().split('\n')[0];
+    const at = line.indexOf('94,000');
+    session.edit(reportUri, [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at + 2 } }, newText: '12' }]);
+    const diagnostics = await session.diagnosticsOf(reportUri, (d) => d.some((x) => x.code === 'figure-mismatch'));
+    const figure = diagnostics.find((d) => d.code === 'figure-mismatch')!;
+    assert.equal(figure.range.start.line, 0);
+    assert.match(figure.message, /12,000/);
+  });
+
+  it('searches the sources through workspace/executeCommand', async () => {
+    const answer = (await session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.searchSources', arguments: ['94,000 troops border', 3] })) as {
+      complete: boolean;
+      passages: Array<{ key: string; citation: string; text: string; range: { start: { line: number } } }>;
+    };
+    assert.equal(answer.complete, true);
+    assert.ok(answer.passages.length >= 1 && answer.passages.length <= 3);
+    assert.equal(answer.passages[0].citation, '[@putin-biden-talks, para. 7]');
+    assert.equal(answer.passages[0].range.start.line, 17);
+  });
+
+  it('inserts a citation as an edit the client applies, and never into a source', async () => {
+    const before = session.documents.get(reportUri)!;
+    const lines = before.getText().split('\n');
+    const applied = session.events.filter((e) => e === 'applyEdit').length;
+    const result = (await session.connection.sendRequest('workspace/executeCommand', {
+      command: 'grounded.insertCitation',
+      arguments: [{ uri: reportUri, position: { line: 6, character: lines[6].length }, key: 'us-russia-talks-jan10', locator: 'para. 1' }],
+    })) as { applied: boolean; text: string };
+    assert.equal(result.applied, true);
+    assert.equal(session.events.filter((e) => e === 'applyEdit').length, applied + 1);
+    assert.match(session.documents.get(reportUri)!.getText().split('\n')[6], /\[@us-russia-talks-jan10, para\. 1\]/);
+
+    const source = join(session.folder, 'corpus', '001_9d7a239e33f26daf.txt');
+    session.open(source, readFileSync(source, 'utf8'), 'plaintext');
+    await assert.rejects(
+      session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.insertCitation', arguments: [{ uri: uriOf(source), position: { line: 0, character: 0 }, key: 'putin-biden-talks' }] }),
+      /never writes to sources/,
+    );
+  });
+
+  it('answers bad command arguments with a message naming the argument', async () => {
+    await assert.rejects(session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.searchSources', arguments: [42] }), /first argument, a string/);
+    await assert.rejects(session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.insertCitation', arguments: [{ uri: reportUri, key: 'x' }] }), /"position" should be/);
+    await assert.rejects(session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.insertCitation', arguments: [{ uri: reportUri, position: { line: 0, character: 0 }, key: 'no-such' }] }), /no indexed source has the key "no-such"/);
+    // And the server still answers.
+    const list = (await session.connection.sendRequest('textDocument/completion', position(2, REPORT.split('\n')[2].length))) as CompletionList;
+    assert.equal(list.items.length, 5);
+  });
+
+  it('registers file watchers with the client and re-indexes on workspace/didChangeWatchedFiles', async () => {
+    const registration = session.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.ok(registration, 'the server asked the client to watch the sources');
+    const globs = (registration.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern);
+    assert.ok(globs.includes('**/corpus/**/*.{txt,md,markdown,html,htm}'));
+    const statuses = session.statuses.length;
+    const path = join(session.folder, 'corpus', 'grain-exports.txt');
+    writeFileSync(path, 'Grain exports resume from Odesa\n\nUkraine shipped 26,000 tonnes of maize from Odesa on Monday.\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path), type: 1 }] });
+    await session.until(() => session.statuses.slice(statuses).some((s) => s.complete && s.sources === 6), 'the new source to be indexed');
+    const answer = (await session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.searchSources', arguments: ['maize Odesa'] })) as { passages: Array<{ key: string }> };
+    assert.equal(answer.passages[0]?.key, 'grain-exports-resume-odesa');
+  });
+});
