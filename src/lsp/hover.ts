@@ -14,7 +14,7 @@ export class CitationHovers {
     const content = hoverContent(document.getText(), document.offsetAt(params.position), indexer.corpus);
     if (!content) return null;
     const state = indexer.state;
-    const value = state.complete ? hoverMarkdown(content) : `${hoverMarkdown(content)}\n\n${incompleteNote(state)}`;
+    const value = state.complete ? hoverMarkdown(content, true) : `${hoverMarkdown(content, false)}\n\n${incompleteNote(state)}`;
     return { contents: { kind: MarkupKind.Markdown, value }, range: { start: document.positionAt(content.start), end: document.positionAt(content.end) } };
   }
 }

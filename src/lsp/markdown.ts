@@ -26,6 +26,7 @@ export function inertWithBold(text: string, bold: ReadonlyArray<{ start: number;
 
 /** The line every partial answer ends with while the first scan runs. */
 export function incompleteNote(state: IndexState): string {
+  if (!state.filesTotal) return '*Grounded is still looking for the sources: this answer may lack some.*';
   return `*Grounded is still indexing the sources (${state.filesRead} of ${state.filesTotal} files read): this answer may lack some.*`;
 }
 
@@ -35,7 +36,8 @@ function passageMarkdown(p: QuotedPassage): string {
   return `> ${quote}\n\n${where}${p.best ? ' · best match for this sentence' : ''}`;
 }
 
-export function hoverMarkdown(content: HoverContent): string {
+/** The hover's Markdown; while indexing (`complete` false) an unknown key may only be unread yet. */
+export function hoverMarkdown(content: HoverContent, complete: boolean): string {
   if (content.kind === 'quotation') {
     if (content.found.length === 0) return '**Quotation not found**: these words occur in no indexed source.';
     const where = content.found.slice(0, 5).map((f) => inert(f.label)).join(', ');
@@ -43,7 +45,7 @@ export function hoverMarkdown(content: HoverContent): string {
   }
   return content.sources
     .map((s) => {
-      if (!s.known) return `**Unknown source** ${inert(`@${s.key}`)}: no indexed source has this key.`;
+      if (!s.known) return `**Unknown source** ${inert(`@${s.key}`)}: no ${complete ? 'indexed source' : 'source read so far'} has this key.`;
       const head = `**${inert(s.title)}**${s.facts ? `  \n${inert(s.facts)}` : ''}`;
       if (s.pastEnd) return `${head}\n\n${s.pastEnd}`;
       if (s.passages.length === 0) return `${head}\n\nNo passage of this source shares words with this sentence.`;
