@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -167,7 +169,8 @@ export class GroundedLanguageServer {
     this.settings = readSettings(section ?? undefined, problems);
     for (const p of problems) {
       this.log().warn(p);
-      void this.connection.window.showWarningMessage(`Grounded: ${p}`);
+      // A notification, not window/showMessageRequest: there is nothing to choose, and no answer to wait for.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Grounded: ${p}` });
     }
     await this.reconfigure();
   }

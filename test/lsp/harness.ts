@@ -178,15 +178,16 @@ export class LspSession {
   }
 
   async stop(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    const exited = this.child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => this.child.once('exit', resolve));
+    // A server that does not exit within 5 s of being asked is killed (and the test that stops it fails on its own).
+    const timer = setTimeout(() => this.child.kill(), 5000);
     try {
-      await this.connection.sendRequest(ShutdownRequest.type);
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), exited]);
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // Already gone: nothing to shut down.
     }
     this.child.stdin?.end();
-    const timer = setTimeout(() => this.child.kill(), 5000);
     await exited;
     clearTimeout(timer);
     this.connection.dispose();
