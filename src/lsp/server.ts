@@ -72,6 +72,8 @@ export class GroundedLanguageServer {
   private context: ServerContext | undefined;
   private diagnostics: ReportDiagnostics | undefined;
   private watching: SourceWatching | undefined;
+  /** The folders and patterns being watched, to re-register only when they change. */
+  private watched: string | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -178,7 +180,11 @@ export class GroundedLanguageServer {
   private async reconfigure(): Promise<void> {
     if (!this.context) return;
     const scan = this.context.indexer.configure(this.folders, this.settings.corpus);
-    await this.watching?.watch(this.folders).catch((e: unknown) => this.log().warn(`Cannot watch the sources for changes: ${e instanceof Error ? e.message : String(e)}`));
+    const watched = JSON.stringify([this.folders, this.context.indexer.watchPatterns()]);
+    if (watched !== this.watched) {
+      this.watched = watched;
+      await this.watching?.watch(this.folders).catch((e: unknown) => this.log().warn(`Cannot watch the sources for changes: ${e instanceof Error ? e.message : String(e)}`));
+    }
     this.diagnostics?.checker.recheckAll();
     await scan;
   }

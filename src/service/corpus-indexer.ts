@@ -91,7 +91,8 @@ export class CorpusIndexer {
     const same = JSON.stringify([folders, settings]) === JSON.stringify([this.folders, this.settings]);
     this.folders = [...folders];
     this.settings = settings;
-    return same && this.scanned ? this.queue : this.rescan();
+    // The same settings again (clients push them more than once at start): the scan asked for stands.
+    return same && this.generation > 0 ? this.queue : this.rescan();
   }
 
   /** Reads the corpus again (`fresh` drops the caches first); a newer rescan supersedes it. */

@@ -73,6 +73,13 @@ describe('grounded-lsp in Neovim', function () {
     assert.ok(results.version.major > 0 || results.version.minor >= 7, JSON.stringify(results.version));
   });
 
+  it('read the sources once, though Neovim pushes its settings again as it starts the server', () => {
+    const scans = results.logs.filter((l) => l.startsWith('Indexed '));
+    assert.equal(scans.length, 1, results.logs.join('\n'));
+    // A second scan would have found the files in the worker's parse cache.
+    assert.match(scans[0], /\(6 parsed, 0 from the cache/);
+  });
+
   it('completes keys after [@, the source that backs the sentence first', () => {
     assert.equal(results.completion.length, 5);
     assert.equal(results.completion[0].label, 'zelensky-direct-talks');
