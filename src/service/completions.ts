@@ -76,3 +76,31 @@ export function preview(text: string, length: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
+
+/**
+ * At most `limit` of `items` (in their ranked order), keeping those whose label holds what is
+ * typed letter by letter (as editors filter), or whose title or passage holds it as typed. For a host whose client is sent the
+ * list over a pipe: thousands of sources make megabytes a keystroke. `truncated` tells the
+ * host to mark the list incomplete, so the client asks again as the writer types on.
+ */
+export function narrowCompletions(items: readonly CitationCompletion[], typed: string, limit: number): { items: CitationCompletion[]; truncated: boolean } {
+  const wanted = typed.toLowerCase();
+  const out: CitationCompletion[] = [];
+  for (const item of items) {
+    // The label letter by letter; the rest of the filter text (a title, a passage) only as
+    // typed: its letters picked one by one over a long title would let nearly every key through.
+    if (!holdsInOrder(item.label.toLowerCase(), wanted) && !item.filterText.slice(item.label.length).toLowerCase().includes(wanted)) continue;
+    if (out.length === limit) return { items: out, truncated: true };
+    out.push(item);
+  }
+  return { items: out, truncated: false };
+}
+
+function holdsInOrder(text: string, letters: string): boolean {
+  let at = 0;
+  for (const c of letters) {
+    at = text.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}

@@ -25,6 +25,8 @@ export interface IndexState {
   filesRead: number;
   filesTotal: number;
   sources: number;
+  /** Passages in the search index now. */
+  passages: number;
 }
 
 export interface IndexerLog {
@@ -73,7 +75,13 @@ export class CorpusIndexer {
   ) {}
 
   get state(): IndexState {
-    return { complete: this.scanned && this.running === 0 && this.pending.size === 0, filesRead: this.progress.read, filesTotal: this.progress.total, sources: this.corpus.size };
+    return {
+      complete: this.scanned && this.running === 0 && this.pending.size === 0,
+      filesRead: this.progress.read,
+      filesTotal: this.progress.total,
+      sources: this.corpus.size,
+      passages: this.index.passageCount,
+    };
   }
 
   /** The search index: while a scan runs it may lag the corpus (see `state`). */

@@ -40,6 +40,7 @@ export interface IndexStatus {
   filesRead: number;
   filesTotal: number;
   sources: number;
+  passages: number;
 }
 
 /** A workspace folder in a fresh temporary directory: the sample corpus, and whatever files are given. */
@@ -139,8 +140,8 @@ export class LspSession {
   }
 
   /** Resolves at the next index status that says indexing is complete (after `after` statuses). */
-  indexComplete(after = 0): Promise<void> {
-    return this.until(() => this.statuses.slice(after).some((s) => s.complete), 'the index to complete');
+  indexComplete(after = 0, timeoutMs?: number): Promise<void> {
+    return this.until(() => this.statuses.slice(after).some((s) => s.complete), 'the index to complete', timeoutMs);
   }
 
   open(path: string, text = readFileSync(path, 'utf8'), languageId = 'markdown'): TextDocument {

@@ -25,19 +25,20 @@ describe('grounded-lsp while indexing', function () {
   this.timeout(120_000);
 
   it('answers before the corpus is read, says the answer is partial, and completes it later', async () => {
-    const report = 'The harbour at town 7 handled 1007 containers [@harbour-report-number-7].\n\nDock workers asked for cranes [@\n';
+    const report = 'The harbour at town 7 handled 1007 containers [@harbour-report-number-7].\n\nDock workers at town 2999 asked for cranes [@harbour-report-number-2999\n\nThe harbour at town 12 handled 1012 containers [@\n';
     const folder = largeWorkspace(report);
     const session = await LspSession.start(folder);
     try {
       const document = session.open(join(folder, 'report.md'));
       const at = (line: number, character: number) => ({ textDocument: { uri: document.uri }, position: { line, character } });
-      const line2 = report.split('\n')[2];
-      const early = (await session.connection.sendRequest('textDocument/completion', at(2, line2.length))) as CompletionList;
+      const lines = report.split('\n');
+      const typed = at(2, lines[2].length);
+      const early = (await session.connection.sendRequest('textDocument/completion', typed)) as CompletionList;
       const hover = (await session.connection.sendRequest('textDocument/hover', at(0, 50))) as Hover;
       const completeBefore = session.statuses.some((s) => s.complete);
       assert.equal(completeBefore, false, 'the answers came before the index was complete');
       assert.equal(early.isIncomplete, true, 'a partial completion list says so');
-      assert.ok(early.items.length < SOURCES, `partial: ${early.items.length} of ${SOURCES} sources`);
+      assert.ok(early.items.length <= 1);
       assert.match((hover.contents as MarkupContent).value, /Grounded is still (looking for|indexing) the sources/);
 
       await session.indexComplete();
@@ -46,9 +47,17 @@ describe('grounded-lsp while indexing', function () {
         session.statuses.some((s) => !s.complete && s.filesTotal === SOURCES + 1 && s.filesRead > 0 && s.filesRead < SOURCES),
         JSON.stringify(session.statuses.slice(0, 5)),
       );
-      const late = (await session.connection.sendRequest('textDocument/completion', at(2, line2.length))) as CompletionList;
-      assert.equal(late.isIncomplete, false);
-      assert.equal(late.items.length, SOURCES);
+      const late = (await session.connection.sendRequest('textDocument/completion', typed)) as CompletionList;
+      assert.equal(late.isIncomplete, false, 'complete now: the one source whose key holds what is typed');
+      assert.deepEqual(
+        late.items.map((i) => i.label),
+        ['harbour-report-number-2999'],
+      );
+      // Nothing typed yet: the best-ranked hundred, and the client is told to ask again as the writer types.
+      const all = (await session.connection.sendRequest('textDocument/completion', at(4, lines[4].length))) as CompletionList;
+      assert.equal(all.items.length, 100);
+      assert.equal(all.isIncomplete, true);
+      assert.equal(all.items[0].label, 'harbour-report-number-12');
       const hoverLate = (await session.connection.sendRequest('textDocument/hover', at(0, 50))) as Hover;
       const value = (hoverLate.contents as MarkupContent).value;
       assert.doesNotMatch(value, /still indexing/);

@@ -9,7 +9,7 @@ import manifest from '../../package.json';
 import type { Corpus } from '../../src/core/corpus/corpus';
 import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import { SearchIndex } from '../../src/core/search/search-index';
-import { citationCompletions } from '../../src/service/completions';
+import { citationCompletions, narrowCompletions } from '../../src/service/completions';
 import { CorpusIndexer } from '../../src/service/corpus-indexer';
 import { citationTarget } from '../../src/service/definitions';
 import { DiskFileTree } from '../../src/service/file-tree';
@@ -72,6 +72,25 @@ describe('service: features as plain data', () => {
     const locators = citationCompletions(located, located.length, corpus, search)!;
     assert.equal(locators[0].label, 'para. 7');
     assert.equal(citationCompletions('No citation here.', 5, corpus, search), undefined);
+  });
+
+  it('narrows completions to what is typed, best first, and says when it cut the list', () => {
+    const report = 'Talks with Putin [@';
+    const all = citationCompletions(report, report.length, corpus, search)!;
+    const cut = narrowCompletions(all, '', 2);
+    assert.deepEqual(
+      cut.items.map((i) => i.label),
+      all.slice(0, 2).map((i) => i.label),
+    );
+    assert.equal(cut.truncated, true);
+    const putin = narrowCompletions(all, 'putin', 10);
+    assert.deepEqual(putin.items.map((i) => i.label).sort(), ['putin-biden-talks', 'putin-nato-scholz', 'zelensky-direct-talks']);
+    assert.equal(putin.truncated, false);
+    // Words of the title count too ("Zelensky calls for direct talks…"), as typed.
+    assert.deepEqual(
+      narrowCompletions(all, 'direct talks', 10).items.map((i) => i.label),
+      ['zelensky-direct-talks'],
+    );
   });
 
   it('hovers a citation with its passage and a quotation with where it occurs', () => {
