@@ -5,23 +5,18 @@
 // Options: --articles DIR, --passages N (50000).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol/node';
 import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { citationCompletions } from '../../src/service/completions';
 import { hoverContent } from '../../src/service/hover-content';
 import { LspSession } from '../lsp/harness';
-import { bbcNewsDir, buildSources, loadArticles } from './bbc';
+import { buildSources, loadArticles } from './bbc';
+import { articlesFolder, option, repoRoot } from './options';
 import { median, percentile, round } from './stats';
 
-const repoRoot = resolve(__dirname, '../../..');
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const articlesDir = args.includes('--articles') ? option('--articles', '') : bbcNewsDir(repoRoot);
+const articlesDir = articlesFolder();
 const passages = Number(option('--passages', '50000'));
 const SAMPLES = 60;
 
