@@ -3,9 +3,9 @@
 // vscode-languageserver-protocol's client connection. Waits are on the server's own
 // messages (diagnostics, index status), never on fixed sleeps.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ApplyWorkspaceEditRequest,
@@ -47,7 +47,10 @@ export interface IndexStatus {
 export function makeWorkspace(files: Record<string, string> = {}, options: { corpus?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'grounded-lsp-'));
   if (options.corpus !== false) cpSync(join(repoRoot, 'corpus'), join(dir, 'corpus'), { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 

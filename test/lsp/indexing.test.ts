@@ -1,10 +1,10 @@
 // Indexing in grounded-lsp: answers do not wait for the corpus and say when they are partial;
 // the server watches the sources itself when the client offers no watcher.
 import assert from 'node:assert/strict';
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
-import { LspSession, makeWorkspace } from './harness';
+import { LspSession, makeWorkspace, uriOf } from './harness';
 
 const SOURCES = 3000;
 
@@ -95,6 +95,24 @@ describe('grounded-lsp while indexing', function () {
       await session.until(() => session.diagnostics.get(document.uri)?.diagnostics.length === 1, 'the citation to be unknown again');
     } finally {
       await session.close();
+    }
+  });
+
+  it('indexes a workspace folder the client adds, and drops one it removes', async () => {
+    const first = makeWorkspace();
+    const second = makeWorkspace({ 'sources/harbour.txt': 'Harbour report\n\nThe harbour handled 1,000 containers in March.\n' }, { corpus: false });
+    const session = await LspSession.start(first);
+    try {
+      await session.indexComplete();
+      const seen = session.statuses.length;
+      await session.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [] } });
+      await session.until(() => session.statuses.slice(seen).some((s) => s.complete && s.sources === 6), 'the second folder to be indexed');
+      const later = session.statuses.length;
+      await session.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(first), name: 'workspace' }] } });
+      await session.until(() => session.statuses.slice(later).some((s) => s.complete && s.sources === 1), 'the first folder to be dropped');
+    } finally {
+      await session.close();
+      rmSync(second, { recursive: true, force: true });
     }
   });
 });

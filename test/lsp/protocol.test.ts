@@ -1,7 +1,7 @@
 // The language server over the protocol, as a Node LSP client talks to it: the features,
 // the same findings as the CLI, edits the client applies, sync, watching and settings.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CompletionList, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol/node';
@@ -25,7 +25,8 @@ describe('grounded-lsp over the protocol', function () {
   let reportUri: string;
 
   before(async () => {
-    const folder = makeWorkspace({ 'report.md': REPORT });
+    // Two source files Grounded cannot use: their diagnostics say why, and the rest is indexed.
+    const folder = makeWorkspace({ 'report.md': REPORT, 'corpus/binary.txt': 'PK\u0000\u0003\u0004 not text', 'corpus/blank.md': '   \n' });
     reportPath = join(folder, 'report.md');
     reportUri = uriOf(reportPath);
     session = await LspSession.start(folder);
@@ -164,5 +165,39 @@ describe('grounded-lsp over the protocol', function () {
     await session.until(() => session.statuses.slice(statuses).some((s) => s.complete && s.sources === 6), 'the new source to be indexed');
     const answer = (await session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.searchSources', arguments: ['maize Odesa'] })) as { passages: Array<{ key: string }> };
     assert.equal(answer.passages[0]?.key, 'grain-exports-resume-odesa');
+  });
+
+  it('says on each source file it could not use why, and indexes the rest', async () => {
+    const binary = uriOf(join(session.folder, 'corpus', 'binary.txt'));
+    const blank = uriOf(join(session.folder, 'corpus', 'blank.md'));
+    await session.until(() => session.diagnostics.has(binary) && session.diagnostics.has(blank), 'the diagnostics of the unusable sources');
+    assert.match(session.diagnostics.get(binary)!.diagnostics[0].message, /Skipped: it looks like a binary file/);
+    assert.match(session.diagnostics.get(blank)!.diagnostics[0].message, /Skipped: the file has only white space/);
+    assert.equal(session.statuses.filter((s) => s.complete)[0].sources, 5);
+  });
+
+  it('clears the diagnostics of a report when it is closed', async () => {
+    const other = join(session.folder, 'draft.md');
+    writeFileSync(other, 'A draft [@nobody].\n');
+    const document = session.open(other);
+    assert.equal((await session.diagnosticsOf(document.uri)).length, 1);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: document.uri } });
+    await session.until(() => session.diagnostics.get(document.uri)?.diagnostics.length === 0, 'the diagnostics to be cleared');
+  });
+});
+
+describe('grounded-lsp on the command line', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'grounded-lsp.js'), ...args], { encoding: 'utf8', input: '' });
+
+  it('prints its usage and its version', () => {
+    assert.match(run('--help').stdout, /^Usage: grounded-lsp \[--stdio\]/);
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    assert.equal(run('--version').stdout.trim(), version);
+  });
+
+  it('names an argument it does not take, and exits 2', () => {
+    const result = run('--socket=9000');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /unknown argument "--socket=9000"/);
   });
 });
