@@ -128,8 +128,10 @@ export class CorpusIndexer {
   fileChanged(path: string, change: FileChange): void {
     const location = pathToFileURL(path).href;
     if (change === 'update' && !this.wants(path)) return;
-    if (change === 'delete' && !this.held.has(location)) return;
-    this.pending.set(location, change);
+    // A folder deleted takes its files with it.
+    const gone = change === 'delete' ? [...this.held].filter((held) => held === location || held.startsWith(`${location}/`)) : [location];
+    if (!gone.length) return;
+    for (const each of gone) this.pending.set(each, change);
     this.scheduleFlush();
     this.fireState();
   }

@@ -1,7 +1,7 @@
 // Indexing in grounded-lsp: answers do not wait for the corpus and say when they are partial;
 // the server watches the sources itself when the client offers no watcher.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspSession, makeWorkspace, uriOf } from './harness';
@@ -93,6 +93,16 @@ describe('grounded-lsp while indexing', function () {
       unlinkSync(path);
       await session.until(() => session.statuses.slice(removed).some((s) => s.complete && s.sources === 5), 'the deleted file to leave the index');
       await session.until(() => session.diagnostics.get(document.uri)?.diagnostics.length === 1, 'the citation to be unknown again');
+
+      // A folder of sources moved in is read whole; deleted, it leaves the index whole.
+      const outside = makeWorkspace({ 'more/grain.txt': 'Grain exports resume from Odesa\n\nUkraine shipped 26,000 tonnes of maize.\n', 'more/wheat.txt': 'Wheat prices fall\n\nWheat fell 3% on Monday.\n' }, { corpus: false });
+      const moved = session.statuses.length;
+      renameSync(join(outside, 'more'), join(folder, 'corpus', 'more'));
+      rmSync(outside, { recursive: true, force: true });
+      await session.until(() => session.statuses.slice(moved).some((s) => s.complete && s.sources === 7), 'the moved-in folder to be indexed');
+      const deleted = session.statuses.length;
+      rmSync(join(folder, 'corpus', 'more'), { recursive: true });
+      await session.until(() => session.statuses.slice(deleted).some((s) => s.complete && s.sources === 5), 'the deleted folder to leave the index');
     } finally {
       await session.close();
     }
