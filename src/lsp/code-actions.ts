@@ -1,25 +1,24 @@
 // textDocument/codeAction: the quick fixes of Grounded's findings, as WorkspaceEdits the
 // client applies (and can undo).
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit as OffsetEdit } from '../core/citation-insert';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { fixEdits } from '../service/fix-edits';
+import { OPEN_SOURCE_COMMAND, type OpenSourceArgs } from './commands';
 import type { ServerContext } from './context';
 import type { ReportDiagnostics } from './diagnostics';
+import { documentEdit } from './edits';
 
 const PREFERRED = new Set(['figure-mismatch', 'unknown-source', 'quote-mismatch']);
 
-/** A WorkspaceEdit of offset edits to one document: versioned when the client takes document changes. */
-export function documentEdit(document: TextDocument, edits: readonly OffsetEdit[], versioned: boolean): WorkspaceEdit {
-  const textEdits: TextEdit[] = edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }));
-  return versioned ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: textEdits }] } : { changes: { [document.uri]: textEdits } };
-}
+/** Codes whose finding names the source passage it compared with: that passage can be opened. */
+const OPENS_SOURCE = new Set(['figure-mismatch', 'quote-mismatch', 'sources-disagree']);
 
 export class FindingCodeActions {
   constructor(
     private readonly context: ServerContext,
     private readonly diagnostics: ReportDiagnostics,
     private readonly versionedEdits: () => boolean,
+    /** Can the client open a document the server names (window/showDocument)? */
+    private readonly showsDocuments: () => boolean,
   ) {}
 
   provide(params: CodeActionParams): CodeAction[] {
@@ -39,6 +38,12 @@ export class FindingCodeActions {
           edit: documentEdit(document, fixEdits(document.getText(), fix, isKnownKey), this.versionedEdits()),
         }),
       );
+      if (!finding || !OPENS_SOURCE.has(finding.code) || !this.showsDocuments()) continue;
+      for (const ref of finding.source ? [finding.source] : (finding.related ?? [])) {
+        const title = `Open @${ref.key}${ref.locator ? `, ${ref.locator}` : ''}`;
+        const args: OpenSourceArgs = { key: ref.key, start: ref.start, end: ref.end };
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: OPEN_SOURCE_COMMAND, arguments: [args] } });
+      }
     }
     return actions;
   }

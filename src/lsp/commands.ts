@@ -5,10 +5,19 @@ import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-lan
 import { planInsertions, type InsertMode } from '../core/citation-insert';
 import type { IndexState } from '../service/corpus-indexer';
 import { searchPassages, type PassageFound } from '../service/search';
-import { documentEdit } from './code-actions';
+import { documentEdit } from './edits';
 import { isSourceDocument, type ServerContext } from './context';
 
-export const COMMANDS = ['grounded.searchSources', 'grounded.insertCitation', 'grounded.reindex', 'grounded.indexStatus'] as const;
+export const OPEN_SOURCE_COMMAND = 'grounded.openSource';
+export const COMMANDS = ['grounded.searchSources', 'grounded.insertCitation', OPEN_SOURCE_COMMAND, 'grounded.reindex', 'grounded.indexStatus'] as const;
+
+/** Which passage of which source to open: a paragraph, or offsets of the source file. */
+export interface OpenSourceArgs {
+  key: string;
+  paragraph?: number;
+  start?: number;
+  end?: number;
+}
 
 export interface SearchAnswer {
   complete: boolean;
@@ -43,6 +52,8 @@ export class GroundedCommands {
         return this.search(args[0], args[1]);
       case 'grounded.insertCitation':
         return this.insert(args[0]);
+      case OPEN_SOURCE_COMMAND:
+        return this.open(args[0]);
       case 'grounded.reindex':
         await this.context.indexer.rescan({ fresh: true });
         return this.context.indexer.state;
@@ -77,6 +88,23 @@ export class GroundedCommands {
     const edit = documentEdit(document, plan.edits, this.versionedEdits());
     const result = await this.context.connection.workspace.applyEdit({ label: 'Insert citation', edit });
     return { applied: result.applied, text: plan.edits.map((e) => e.newText).join('') };
+  }
+
+  /** Asks the client to show the source at the passage (window/showDocument); Grounded only reads it. */
+  private async open(raw: unknown): Promise<{ shown: boolean }> {
+    const usage = `${OPEN_SOURCE_COMMAND} takes one object: { key, paragraph?, start?, end? }`;
+    const a = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    if (typeof a.key !== 'string') throw invalid(`${usage}; "key" is missing or not a string.`);
+    for (const name of ['paragraph', 'start', 'end'] as const) if (a[name] !== undefined && typeof a[name] !== 'number') throw invalid(`${usage}; "${name}" should be a number.`);
+    const source = this.context.indexer.corpus.get(a.key);
+    if (!source) throw invalid(`${OPEN_SOURCE_COMMAND}: no indexed source has the key "${a.key}".`);
+    const paragraph = a.paragraph === undefined ? undefined : source.paragraphs.find((p) => p.index === a.paragraph);
+    if (a.paragraph !== undefined && !paragraph) throw invalid(`${OPEN_SOURCE_COMMAND}: ${a.key} has ${source.paragraphs.length} paragraphs; there is no para. ${String(a.paragraph)}.`);
+    const start = (a.start as number | undefined) ?? paragraph?.start ?? 0;
+    const end = (a.end as number | undefined) ?? paragraph?.end ?? start;
+    const at = (offset: number) => this.context.sourceLines.positionAt(source.location, offset) ?? { line: 0, character: 0 };
+    const result = await this.context.connection.window.showDocument({ uri: source.location, selection: { start: at(start), end: at(end) }, takeFocus: true });
+    return { shown: result.success };
   }
 
   private insertArgs(raw: unknown): InsertArgs {

@@ -121,7 +121,7 @@ export class GroundedLanguageServer {
     const hovers = new CitationHovers(context);
     const definitions = new CitationDefinitions(context);
     this.diagnostics = new ReportDiagnostics(context, () => this.settings.check);
-    const actions = new FindingCodeActions(context, this.diagnostics, versioned);
+    const actions = new FindingCodeActions(context, this.diagnostics, versioned, () => this.capabilities.window?.showDocument?.support === true);
     const commands = new GroundedCommands(context, versioned);
     const status = new IndexStatusReporter(this.connection, this.capabilities.window?.workDoneProgress === true);
     context.indexer.onDidChangeState((state) => status.update(state));

@@ -22,11 +22,13 @@ import {
   WorkDoneProgressCreateRequest,
   LogMessageNotification,
   ShowMessageNotification,
+  ShowDocumentRequest,
   type ClientCapabilities,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
+  type ShowDocumentParams,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -58,7 +60,7 @@ export const uriOf = (path: string) => pathToFileURL(path).href;
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
   workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-  window: { workDoneProgress: true },
+  window: { workDoneProgress: true, showDocument: { support: true } },
   textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
 };
 
@@ -78,6 +80,8 @@ export class LspSession {
   readonly logs: string[] = [];
   readonly shown: string[] = [];
   readonly registrations: Registration[] = [];
+  /** What the server asked this client to show (window/showDocument). */
+  readonly shownDocuments: ShowDocumentParams[] = [];
   readonly documents = new Map<string, TextDocument>();
   /** Every message from the server in order, as "kind detail" lines (to see what came before what). */
   readonly events: string[] = [];
@@ -101,6 +105,10 @@ export class LspSession {
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'grounded' ? this.settings : null)));
     this.connection.onRequest(RegistrationRequest.type, (p) => this.record(() => this.registrations.push(...p.registrations), 'register'));
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    this.connection.onRequest(ShowDocumentRequest.type, (p) => {
+      this.record(() => this.shownDocuments.push(p), 'showDocument');
+      return { success: true };
+    });
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       this.record(() => this.apply(p.edit), 'applyEdit');
       return { applied: true };

@@ -102,6 +102,24 @@ describe('grounded-lsp over the protocol', function () {
     assert.equal(after.filter((d) => d.code === 'unknown-source').length, 1);
   });
 
+  it('offers to open the source passage a finding compared with, and the client is asked to show it', async () => {
+    const source = join(session.folder, 'corpus', '002_c369252dabbea5e4.txt');
+    const report = join(session.folder, 'figures.md');
+    writeFileSync(report, 'Russia massed 120,000 troops on the border [@putin-biden-talks, para. 7].\n');
+    const document = session.open(report);
+    const figure = (await session.diagnosticsOf(document.uri)).find((d) => d.code === 'figure-mismatch')!;
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: document.uri }, range: figure.range, context: { diagnostics: [figure] } })) as CodeAction[];
+    const open = actions.find((a) => a.title === 'Open @putin-biden-talks, para. 7');
+    assert.ok(open?.command, actions.map((a) => a.title).join(', '));
+    const answer = (await session.connection.sendRequest('workspace/executeCommand', { command: open.command.command, arguments: open.command.arguments })) as { shown: boolean };
+    assert.equal(answer.shown, true);
+    const shown = session.shownDocuments.at(-1)!;
+    assert.equal(shown.uri, uriOf(source));
+    const line = readFileSync(source, 'utf8').split('\n')[shown.selection!.start.line];
+    assert.equal(line.slice(shown.selection!.start.character, shown.selection!.end.character), 'over 94,000 troops');
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: document.uri } });
+  });
+
   it('follows incremental edits: a figure made wrong mid-line is flagged in the new version', async () => {
     const document = session.documents.get(reportUri)!;
     const line = document.getText().split('\n')[0];
