@@ -204,9 +204,10 @@ export class GroundedLanguageServer {
     return { info: (m) => console.info(m), warn: (m) => console.warn(m), error: (m) => console.error(m) };
   }
 
-  private dispose(): void {
+  /** On `shutdown`: answered once the caches are written, before the client says `exit`. */
+  private async dispose(): Promise<void> {
     this.watching?.stop();
     this.diagnostics?.dispose();
-    this.context?.indexer.dispose();
+    await this.context?.indexer.dispose();
   }
 }

@@ -141,16 +141,26 @@ export class CorpusIndexer {
     return [...this.settings.include, `**/${REFERENCES_FILE}`];
   }
 
-  dispose(): void {
+  /**
+   * Stops: what the caches still lack is written first (a host that is told it will stop, as a
+   * language server is by `shutdown`, waits for this), then the worker ends.
+   */
+  async dispose(): Promise<void> {
     clearTimeout(this.flushTimer);
-    const worker = this.worker;
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      void worker.save().finally(() => worker.dispose());
-    } else worker.dispose();
     this.changed.dispose();
     this.stateChanged.dispose();
     this.problemsChanged.dispose();
+    try {
+      if (this.saveTimer) {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = undefined;
+        // After the work under way: a scan's parses belong in the caches too.
+        await this.queue;
+        await this.worker.save();
+      }
+    } finally {
+      this.worker.dispose();
+    }
   }
 
   private enqueue(job: () => Promise<void>): Promise<void> {

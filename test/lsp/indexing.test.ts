@@ -1,7 +1,8 @@
 // Indexing in grounded-lsp: answers do not wait for the corpus and say when they are partial;
 // the server watches the sources itself when the client offers no watcher.
 import assert from 'node:assert/strict';
-import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspSession, makeWorkspace, uriOf } from './harness';
@@ -123,6 +124,28 @@ describe('grounded-lsp while indexing', function () {
     } finally {
       await session.close();
       rmSync(second, { recursive: true, force: true });
+    }
+  });
+
+  it('writes its caches when shut down, and a restart reads the sources from them', async () => {
+    const folder = makeWorkspace();
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'grounded-lsp-caches-'));
+    try {
+      const first = await LspSession.start(folder, { initializationOptions: { cacheDirectory } });
+      await first.indexComplete();
+      assert.match(first.logs.find((l) => l.startsWith('Indexed '))!, /\(6 parsed, 0 from the cache; index built by the worker\)/);
+      // Stopped at once, before the caches' own timer would write them.
+      await first.stop();
+      const second = await LspSession.start(folder, { initializationOptions: { cacheDirectory } });
+      try {
+        await second.indexComplete();
+        assert.match(second.logs.find((l) => l.startsWith('Indexed '))!, /\(0 parsed, 6 from the cache; index from the cache\)/);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(cacheDirectory, { recursive: true, force: true });
     }
   });
 });

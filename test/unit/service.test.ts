@@ -138,8 +138,8 @@ describe('service: corpus indexing and report checks', function () {
     const worker = new IndexWorkerClient(join(repoRoot, 'dist', 'index-worker.js'), { cacheVersion: 'test' }, (m) => logged.push(m));
     indexer = new CorpusIndexer(worker, new DiskFileTree(), readSettings(undefined).corpus, { info: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) });
   });
-  after(() => {
-    indexer.dispose();
+  after(async () => {
+    await indexer.dispose();
     rmSync(folder, { recursive: true, force: true });
   });
 
