@@ -162,6 +162,17 @@ describe('grounded-lsp over the protocol', function () {
     );
   });
 
+  it('completes nothing in a source, nor in a document it was never sent, and takes a position past the end', async () => {
+    const source = join(session.folder, 'corpus', '004_e677b73b8ed45b60.txt');
+    const text = `${readFileSync(source, 'utf8')}\nSee [@`;
+    session.open(source, text, 'plaintext');
+    const lastLine = text.split('\n').length - 1;
+    assert.equal(await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: uriOf(source) }, position: { line: lastLine, character: 6 } }), null);
+    assert.equal(await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(join(session.folder, 'never-opened.md')) }, position: { line: 0, character: 0 } }), null);
+    const past = (await session.connection.sendRequest('textDocument/completion', position(2, 500))) as CompletionList;
+    assert.equal(past.items.length, 5, 'a character past the line end counts as the line end');
+  });
+
   it('answers bad command arguments with a message naming the argument', async () => {
     await assert.rejects(session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.searchSources', arguments: [42] }), /first argument, a string/);
     await assert.rejects(session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.insertCitation', arguments: [{ uri: reportUri, key: 'x' }] }), /"position" should be/);
