@@ -69,6 +69,8 @@ export interface SessionOptions {
   /** What this client answers to workspace/configuration for `grounded`. */
   settings?: unknown;
   initializationOptions?: unknown;
+  /** Start as an editor does on a lone file: with no workspace folder. */
+  noFolder?: boolean;
 }
 
 type Waiter = { test: () => boolean; resolve: () => void };
@@ -122,8 +124,8 @@ export class LspSession {
     const session = new LspSession(child, folder, options);
     await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: uriOf(folder),
-      workspaceFolders: [{ uri: uriOf(folder), name: 'workspace' }],
+      rootUri: options.noFolder ? null : uriOf(folder),
+      workspaceFolders: options.noFolder ? null : [{ uri: uriOf(folder), name: 'workspace' }],
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: options.initializationOptions,
     });

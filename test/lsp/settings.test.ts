@@ -71,4 +71,20 @@ describe('grounded-lsp settings', function () {
       await session.close();
     }
   });
+
+  it('says so when the client names no workspace folder, and answers without sources', async () => {
+    const folder = makeWorkspace({ 'report.md': REPORT });
+    const session = await LspSession.start(folder, { noFolder: true });
+    try {
+      await session.indexComplete();
+      assert.ok(session.logs.some((l) => l.includes('The client named no workspace folder')), session.logs.join('\n'));
+      const document = session.open(join(folder, 'report.md'));
+      // No sources: no unknown-source errors for every citation of a writer without a corpus.
+      assert.deepEqual(await session.diagnosticsOf(document.uri), []);
+      const list = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: document.uri }, position: { line: 0, character: 45 } })) as { items: unknown[] };
+      assert.deepEqual(list.items, []);
+    } finally {
+      await session.close();
+    }
+  });
 });
