@@ -133,9 +133,17 @@ export class GroundedLanguageServer {
     this.connection.onCodeAction((params) => actions.provide(params));
     this.connection.onExecuteCommand((params) => commands.run(params));
     const checker = this.diagnostics.checker;
-    this.documents.onDidOpen(({ document }) => isReport(context, document) && checker.schedule(document.uri, 0));
-    this.documents.onDidChangeContent(({ document }) => isReport(context, document) && checker.schedule(document.uri));
+    // TextDocuments announces an opened document as changed too: that version is checked at once, not after the typing pause.
+    const openedVersion = new Map<string, number>();
+    this.documents.onDidOpen(({ document }) => {
+      openedVersion.set(document.uri, document.version);
+      if (isReport(context, document)) checker.schedule(document.uri, 0);
+    });
+    this.documents.onDidChangeContent(({ document }) => {
+      if (openedVersion.get(document.uri) !== document.version && isReport(context, document)) checker.schedule(document.uri);
+    });
     this.documents.onDidClose(({ document }) => {
+      openedVersion.delete(document.uri);
       checker.close(document.uri);
       if (isReport(context, document)) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
