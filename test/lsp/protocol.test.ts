@@ -173,6 +173,15 @@ describe('grounded-lsp over the protocol', function () {
     assert.equal(past.items.length, 5, 'a character past the line end counts as the line end');
   });
 
+  it('reads every source again, without the caches, on grounded.reindex', async () => {
+    const logged = session.logs.length;
+    const state = (await session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.reindex' })) as { complete: boolean; sources: number };
+    assert.equal(state.complete, true);
+    assert.ok(state.sources >= 5);
+    const scan = session.logs.slice(logged).find((l) => l.startsWith('Indexed '));
+    assert.match(scan ?? '', /\(\d+ parsed, 0 from the cache; index built by the worker\)/);
+  });
+
   it('answers bad command arguments with a message naming the argument', async () => {
     await assert.rejects(session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.searchSources', arguments: [42] }), /first argument, a string/);
     await assert.rejects(session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.insertCitation', arguments: [{ uri: reportUri, key: 'x' }] }), /"position" should be/);
