@@ -20,7 +20,8 @@ fi
 
 # 2. Debian packages: the browser for UI tests, ripgrep for VS Code's search, pandoc for citation
 #    tests, unzip for the package tests (they read the .vsix), qpdf to encrypt a PDF for the PDF tests,
-#    neovim (0.7, its built-in LSP client) for the language server's tests.
+#    neovim (0.7, its built-in LSP client) and Emacs with eglot and markdown-mode for the language
+#    server's tests with real editors.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v rg >/dev/null || missing+=(ripgrep)
@@ -28,6 +29,9 @@ command -v pandoc >/dev/null || missing+=(pandoc)
 command -v unzip >/dev/null || missing+=(unzip)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v nvim >/dev/null || missing+=(neovim)
+command -v emacs >/dev/null || missing+=(emacs-nox)
+compgen -G '/usr/share/emacs/site-lisp/elpa-src/eglot-*' >/dev/null || missing+=(elpa-eglot)
+compgen -G '/usr/share/emacs/site-lisp/elpa-src/markdown-mode-*' >/dev/null || missing+=(elpa-markdown-mode)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
