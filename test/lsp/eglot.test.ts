@@ -2,10 +2,9 @@
 // loads the README's eglot snippet as written, and test/lsp/eglot-client.el drives eglot
 // against `grounded-lsp` on the PATH and writes what it got; this test checks it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { editorHome, readmeSnippet, runEditor } from './editor';
 import { makeWorkspace, repoRoot, uriOf } from './harness';
 
 const REPORT = ['Russia massed 120,000 troops on the border [@putin-biden-talks, para. 7].', '', 'Zelensky called for direct talks with Putin [@', '', 'The talks are due [@nosuch-key].', ''].join('\n');
@@ -23,14 +22,6 @@ interface EglotResults {
   'codes-after-fix': string[];
 }
 
-/** The README's eglot snippet, as written there. */
-function eglotSnippet(): string {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const block = /```elisp\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('**Emacs, eglot**')));
-  assert.ok(block, 'the README has no eglot snippet');
-  return block[1];
-}
-
 describe('grounded-lsp in Emacs (eglot)', function () {
   this.timeout(120_000);
   let results: EglotResults;
@@ -38,28 +29,11 @@ describe('grounded-lsp in Emacs (eglot)', function () {
 
   before(async () => {
     workspace = makeWorkspace({ 'report.md': REPORT });
-    const home = mkdtempSync(join(tmpdir(), 'grounded-emacs-home-'));
-    const bin = mkdtempSync(join(tmpdir(), 'grounded-emacs-bin-'));
-    symlinkSync(join(repoRoot, 'bin', 'grounded-lsp.js'), join(bin, 'grounded-lsp'));
-    writeFileSync(join(home, 'snippet.el'), eglotSnippet());
-    const out = join(home, 'results.json');
-    const child = spawn('emacs', ['--batch', '-l', join(repoRoot, 'test', 'lsp', 'eglot-client.el')], {
-      cwd: workspace,
-      env: { ...process.env, HOME: home, PATH: `${bin}:${process.env.PATH ?? ''}`, XDG_CACHE_HOME: home, GROUNDED_SNIPPET: join(home, 'snippet.el'), GROUNDED_RESULTS: out },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 90_000);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    clearTimeout(timer);
-    let text = '';
-    try {
-      text = readFileSync(out, 'utf8');
-    } catch {
-      assert.fail(`Emacs wrote no results (exit ${code}): ${stderr}`);
-    }
-    results = JSON.parse(text) as EglotResults;
+    const home = editorHome();
+    writeFileSync(join(home, 'snippet.el'), readmeSnippet('**Emacs, eglot**', 'elisp'));
+    const run = await runEditor<EglotResults>('emacs', ['--batch', '-l', join(repoRoot, 'test', 'lsp', 'eglot-client.el')], workspace, home, { GROUNDED_SNIPPET: join(home, 'snippet.el') });
+    const { code, stderr } = run;
+    results = run.results;
     assert.equal(results.error, undefined, `eglot failed: ${results.error}\n${stderr}`);
     assert.equal(code, 0, stderr);
   });

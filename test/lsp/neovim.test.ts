@@ -2,10 +2,8 @@
 // workspace, and test/lsp/neovim-client.lua drives its built-in LSP client and writes what it
 // got; this test checks it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runEditor, editorHome } from './editor';
 import { makeWorkspace, repoRoot, uriOf } from './harness';
 
 const REPORT = [
@@ -31,24 +29,6 @@ interface NeovimResults {
   diagnostics_after_fix: Array<{ code: string }>;
 }
 
-function runNeovim(workspace: string, results: string): Promise<{ code: number | null; stderr: string }> {
-  const cache = mkdtempSync(join(tmpdir(), 'grounded-nvim-cache-'));
-  const child = spawn('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${join(repoRoot, 'test', 'lsp', 'neovim-client.lua')}`], {
-    cwd: workspace,
-    env: { ...process.env, GROUNDED_WORKSPACE: workspace, GROUNDED_SERVER: join(repoRoot, 'bin', 'grounded-lsp.js'), GROUNDED_RESULTS: results, XDG_CACHE_HOME: cache, XDG_STATE_HOME: cache, XDG_DATA_HOME: cache },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const timer = setTimeout(() => child.kill(), 90_000);
-  return new Promise((resolve) =>
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    }),
-  );
-}
-
 describe('grounded-lsp in Neovim', function () {
   this.timeout(120_000);
   let results: NeovimResults;
@@ -56,15 +36,12 @@ describe('grounded-lsp in Neovim', function () {
 
   before(async () => {
     workspace = makeWorkspace({ 'report.md': REPORT });
-    const path = join(workspace, 'nvim-results.json');
-    const { code, stderr } = await runNeovim(workspace, path);
-    let text = '';
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      assert.fail(`Neovim wrote no results (exit ${code}): ${stderr}`);
-    }
-    results = JSON.parse(text) as NeovimResults;
+    const run = await runEditor<NeovimResults>('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${join(repoRoot, 'test', 'lsp', 'neovim-client.lua')}`], workspace, editorHome(), {
+      GROUNDED_WORKSPACE: workspace,
+      GROUNDED_SERVER: join(repoRoot, 'bin', 'grounded-lsp.js'),
+    });
+    const { code, stderr } = run;
+    results = run.results;
     assert.equal(results.error, undefined, `the Lua client failed: ${results.error}\nserver log:\n${results.logs?.join('\n')}`);
     assert.equal(code, 0, stderr);
   });
