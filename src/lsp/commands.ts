@@ -2,14 +2,20 @@
 // applies), re-index, and report how far indexing has got. Bad arguments get an error that
 // names the argument and what it should be.
 import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver/node';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { planInsertions, type InsertMode } from '../core/citation-insert';
+import type { LoadProblem } from '../core/model';
+import { DiskFileTree } from '../service/file-tree';
 import type { IndexState } from '../service/corpus-indexer';
 import { searchPassages, type PassageFound } from '../service/search';
 import { documentEdit } from './edits';
 import { isSourceDocument, type ServerContext } from './context';
+import type { ReportDiagnostics } from './diagnostics';
 
 export const OPEN_SOURCE_COMMAND = 'grounded.openSource';
-export const COMMANDS = ['grounded.searchSources', 'grounded.insertCitation', OPEN_SOURCE_COMMAND, 'grounded.reindex', 'grounded.indexStatus'] as const;
+export const COMMANDS = ['grounded.searchSources', 'grounded.insertCitation', OPEN_SOURCE_COMMAND, 'grounded.checkWorkspace', 'grounded.reindex', 'grounded.indexStatus'] as const;
 
 /** Which passage of which source to open: a paragraph, or offsets of the source file. */
 export interface OpenSourceArgs {
@@ -39,10 +45,15 @@ function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, `Grounded: ${message}`);
 }
 
+const REPORT_FILE = /\.(md|markdown)$/i;
+
 export class GroundedCommands {
   constructor(
     private readonly context: ServerContext,
     private readonly versionedEdits: () => boolean,
+    private readonly diagnostics: ReportDiagnostics,
+    /** The workspace folders as they are now. */
+    private readonly folders: () => readonly string[],
   ) {}
 
   async run(params: ExecuteCommandParams): Promise<unknown> {
@@ -54,6 +65,8 @@ export class GroundedCommands {
         return this.insert(args[0]);
       case OPEN_SOURCE_COMMAND:
         return this.open(args[0]);
+      case 'grounded.checkWorkspace':
+        return this.checkWorkspace();
       case 'grounded.reindex':
         await this.context.indexer.rescan({ fresh: true });
         return this.context.indexer.state;
@@ -105,6 +118,42 @@ export class GroundedCommands {
     const at = (offset: number) => this.context.sourceLines.positionAt(source.location, offset) ?? { line: 0, character: 0 };
     const result = await this.context.connection.window.showDocument({ uri: source.location, selection: { start: at(start), end: at(end) }, takeFocus: true });
     return { shown: result.success };
+  }
+
+  /**
+   * Checks every Markdown report of the workspace folders, open or not, and publishes their
+   * diagnostics (an open report's from its editor's text).
+   */
+  private async checkWorkspace(): Promise<{ reports: number; findings: number }> {
+    const { indexer } = this.context;
+    const { checker } = this.diagnostics;
+    await indexer.firstScan();
+    const problems: LoadProblem[] = [];
+    let reports = 0;
+    let findings = 0;
+    for (const folder of this.folders()) {
+      for (const path of await new DiskFileTree().list(folder, problems)) {
+        if (!REPORT_FILE.test(path) || indexer.wants(path)) continue;
+        const uri = pathToFileURL(path).href;
+        reports++;
+        if (this.context.documents.get(uri)) {
+          findings += (await checker.check(uri))?.findings.length ?? 0;
+          continue;
+        }
+        let text: string;
+        try {
+          text = await readFile(path, 'utf8');
+        } catch (e) {
+          this.context.connection.console.warn(`Cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+          continue;
+        }
+        const found = await checker.checkText(text);
+        this.diagnostics.publishUnopened(TextDocument.create(uri, 'markdown', 0, text), found);
+        findings += found.length;
+      }
+    }
+    for (const p of problems) this.context.connection.console.warn(`${p.location}: ${p.message}`);
+    return { reports, findings };
   }
 
   private insertArgs(raw: unknown): InsertArgs {

@@ -41,6 +41,11 @@ export class ReportDiagnostics {
     return checked.findings.find((f) => f.code === diagnostic.code && f.start === start && f.message === diagnostic.message);
   }
 
+  /** Publishes the findings of a report no editor holds open (`document` made from its file). */
+  publishUnopened(document: TextDocument, findings: readonly Finding[]): void {
+    void this.context.connection.sendDiagnostics({ uri: document.uri, diagnostics: findings.map((f) => this.diagnostic(document, f)) });
+  }
+
   private publish({ uri, version, findings }: CheckedReport): void {
     const document = this.context.documents.get(uri);
     if (!document || document.version !== version) return;

@@ -122,7 +122,7 @@ export class GroundedLanguageServer {
     const definitions = new CitationDefinitions(context);
     this.diagnostics = new ReportDiagnostics(context, () => this.settings.check);
     const actions = new FindingCodeActions(context, this.diagnostics, versioned, () => this.capabilities.window?.showDocument?.support === true);
-    const commands = new GroundedCommands(context, versioned);
+    const commands = new GroundedCommands(context, versioned, this.diagnostics, () => this.folders);
     const status = new IndexStatusReporter(this.connection, this.capabilities.window?.workDoneProgress === true);
     context.indexer.onDidChangeState((state) => status.update(state));
     this.watching = new SourceWatching(this.connection, context.indexer, this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);

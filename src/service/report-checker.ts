@@ -91,6 +91,14 @@ export class ReportChecker {
     return checked;
   }
 
+  /** The findings of a report's text that no editor holds open (a check of every report), in slices. */
+  async checkText(text: string): Promise<Finding[]> {
+    await this.indexer.firstScan();
+    const corpus = this.indexer.corpus;
+    if (corpus.size === 0) return [];
+    return (await runSliced(checkReportSteps(text, { corpus, search: this.indexer.searchIndex() }, this.options())))!;
+  }
+
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.subscription.dispose();

@@ -2,7 +2,7 @@
 // the same findings as the CLI, edits the client applies, sync, watching and settings.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CompletionList, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspSession, makeWorkspace, repoRoot, uriOf } from './harness';
@@ -171,6 +171,26 @@ describe('grounded-lsp over the protocol', function () {
     assert.equal(await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(join(session.folder, 'never-opened.md')) }, position: { line: 0, character: 0 } }), null);
     const past = (await session.connection.sendRequest('textDocument/completion', position(2, 500))) as CompletionList;
     assert.equal(past.items.length, 5, 'a character past the line end counts as the line end');
+  });
+
+  it('checks every report of the workspace on grounded.checkWorkspace, open or not', async () => {
+    const unopened = join(session.folder, 'notes', 'unopened.md');
+    mkdirSync(join(session.folder, 'notes'));
+    writeFileSync(unopened, 'Russia massed 120,000 troops on the border [@putin-biden-talks, para. 7].\n');
+    const answer = (await session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.checkWorkspace' })) as { reports: number; findings: number };
+    assert.ok(answer.reports >= 2, JSON.stringify(answer));
+    const published = session.diagnostics.get(uriOf(unopened));
+    assert.deepEqual(
+      published?.diagnostics.map((d) => [d.code, d.range.start.character]),
+      [['figure-mismatch', 14]],
+    );
+    assert.ok(answer.findings >= 1);
+    // A source is no report: the corpus's blank.md keeps its one diagnostic, that it was skipped.
+    const blank = session.diagnostics.get(uriOf(join(session.folder, 'corpus', 'blank.md')))!.diagnostics;
+    assert.deepEqual(
+      blank.map((d) => d.code),
+      [undefined],
+    );
   });
 
   it('reads every source again, without the caches, on grounded.reindex', async () => {
