@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI and the test suites with esbuild, with source maps.
+// Bundles the extension, the CLI, the language server and the test suites with esbuild, with source maps.
 // `vscode` stays external (the host provides it); test bundles keep node_modules external.
 import { build } from 'esbuild';
 import { buildExtension } from './bundles.mjs';
@@ -26,6 +26,13 @@ const jobs = [
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
+    format: 'cjs',
+    define: { GROUNDED_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/lsp/main.ts'],
+    outfile: 'dist/lsp.js',
     format: 'cjs',
     define: { GROUNDED_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   }),

@@ -23,8 +23,8 @@ import { buildExtension } from './bundles.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Fields of package.json for the checkout only. */
 const CHECKOUT_ONLY = ['bin', 'scripts', 'dependencies', 'devDependencies', 'allowScripts'];
-/** Sections of README.md about a checkout of the repository (setting it up, the CLI, building, benchmarks). */
-const CHECKOUT_SECTIONS = ['Quick start', 'The CLI, for CI', 'Install in desktop VS Code', 'Development', 'Performance'];
+/** Sections of README.md about a checkout of the repository (setting it up, the CLI, the language server, building, benchmarks). */
+const CHECKOUT_SECTIONS = ['Quick start', 'The CLI, for CI', 'Other editors: the language server', 'Install in desktop VS Code', 'Development', 'Performance'];
 
 /** README.md for the details page: no checkout sections, no images but https: and data: ones, no relative links. */
 export function detailsReadme(markdown) {

@@ -19,13 +19,19 @@ if [ ! -f node_modules/.grounded-lock-hash ] || [ "$(cat node_modules/.grounded-
 fi
 
 # 2. Debian packages: the browser for UI tests, ripgrep for VS Code's search, pandoc for citation
-#    tests, unzip for the package tests (they read the .vsix), qpdf to encrypt a PDF for the PDF tests.
+#    tests, unzip for the package tests (they read the .vsix), qpdf to encrypt a PDF for the PDF tests,
+#    neovim (0.7, its built-in LSP client) and Emacs with eglot and markdown-mode for the language
+#    server's tests with real editors.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v rg >/dev/null || missing+=(ripgrep)
 command -v pandoc >/dev/null || missing+=(pandoc)
 command -v unzip >/dev/null || missing+=(unzip)
 command -v qpdf >/dev/null || missing+=(qpdf)
+command -v nvim >/dev/null || missing+=(neovim)
+command -v emacs >/dev/null || missing+=(emacs-nox)
+compgen -G '/usr/share/emacs/site-lisp/elpa-src/eglot-*' >/dev/null || missing+=(elpa-eglot)
+compgen -G '/usr/share/emacs/site-lisp/elpa-src/markdown-mode-*' >/dev/null || missing+=(elpa-markdown-mode)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -56,4 +62,4 @@ if [ ! -f "$CODE_SERVER_DIR/.done" ]; then
   "$CODE_SERVER_DIR/node_modules/.bin/code-server" --version | head -1
   touch "$CODE_SERVER_DIR/.done"
 fi
-say "ready: code-server $CODE_SERVER_VERSION, $(chromium --version 2>/dev/null | head -1), $(pandoc --version | head -1)"
+say "ready: code-server $CODE_SERVER_VERSION, $(chromium --version 2>/dev/null | head -1), $(pandoc --version | head -1), $(nvim --version | head -1)"

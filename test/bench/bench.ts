@@ -7,19 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { bbcNewsDir } from './bbc';
+import { join } from 'node:path';
+import { articlesFolder, option, repoRoot } from './options';
 import { MISSPELT, QUERIES } from './queries';
 import { median, percentile, round } from './stats';
 
-const repoRoot = resolve(__dirname, '../../..');
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const articlesDir = args.includes('--articles') ? option('--articles', '') : bbcNewsDir(repoRoot);
-if (!existsSync(articlesDir)) throw new Error(`--articles ${articlesDir}: no such folder`);
+const articlesDir = articlesFolder();
 const sizes = option('--sizes', '1000,10000,50000').split(',').map(Number);
 
 

@@ -1,4 +1,4 @@
-// Runs a mocha suite in plain Node (`unit` or `ui`), prints mocha's spec output and a
+// Runs a mocha suite in plain Node (`unit`, `lsp` or `ui`), prints mocha's spec output and a
 // closing 'N passed, N failed' line, and records the counts for the overall summary.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ function testFiles(dir: string): string[] {
 }
 
 async function main(stage: string): Promise<number> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: stage === 'ui' ? 180_000 : 10_000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: stage === 'ui' ? 180_000 : stage === 'lsp' ? 60_000 : 10_000, color: false, reporter: 'spec' });
   const grep = process.env.GROUNDED_GREP;
   if (grep) mocha.grep(grep);
   for (const file of testFiles(join(__dirname, '..', stage)).sort()) mocha.addFile(file);
@@ -35,8 +35,8 @@ async function main(stage: string): Promise<number> {
 }
 
 const stage = process.argv[2];
-if (stage !== 'unit' && stage !== 'ui') {
-  console.error('usage: run-mocha.js unit|ui');
+if (stage !== 'unit' && stage !== 'lsp' && stage !== 'ui') {
+  console.error('usage: run-mocha.js unit|lsp|ui');
   process.exit(2);
 }
 main(stage).then(

@@ -1,0 +1,364 @@
+// Keeps a corpus in step with a host's workspace folders, host-neutral: finds the source
+// files the settings name, follows changes the host reports, and has the index worker read,
+// parse and index them off this thread. This side keeps the parsed corpus (locations are
+// file URIs) and adopts the worker's search index in slices, so requests never wait.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatOf } from '../core/corpus/article';
+import { Corpus } from '../core/corpus/corpus';
+import type { FileParse } from '../core/corpus/parse-file';
+import { REFERENCES_FILE } from '../core/corpus/references';
+import type { LoadProblem, Source } from '../core/model';
+import { syncIndex } from '../core/search/index-sync';
+import { SearchIndex } from '../core/search/search-index';
+import type { IndexWorker } from '../worker/index-client';
+import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
+import { Emitter } from './events';
+import { matchesCorpus, relativeInside, type FileChange, type FileTree } from './file-tree';
+import type { CorpusSettings } from './settings';
+import { runSliced } from './slices';
+
+/** How far indexing has got: what every answer given meanwhile says of itself. */
+export interface IndexState {
+  /** True once a full scan has finished and no change waits to be read. */
+  complete: boolean;
+  /** Source files read so far in the running scan (all of them once complete). */
+  filesRead: number;
+  filesTotal: number;
+  sources: number;
+  /** Passages in the search index now. */
+  passages: number;
+}
+
+export interface IndexerLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+const BATCH_MS = 100;
+
+export class CorpusIndexer {
+  readonly corpus = new Corpus();
+  private index = new SearchIndex();
+  private indexed = new Map<string, Source>();
+  private indexVersion = -1;
+  private folders: string[] = [];
+  private problems = new Map<string, LoadProblem[]>();
+  private readonly held = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+  private indexSync: Promise<void> = Promise.resolve();
+  private generation = 0;
+  private scanned = false;
+  private running = 0;
+  private progress = { read: 0, total: 0 };
+  private pending = new Map<string, FileChange>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private markScanned: () => void = () => undefined;
+  private readonly firstScanDone = new Promise<void>((resolve) => (this.markScanned = resolve));
+  private readonly changed = new Emitter<void>();
+  private readonly stateChanged = new Emitter<IndexState>();
+  private readonly problemsChanged = new Emitter<ReadonlyMap<string, LoadProblem[]>>();
+
+  /** Fires after the set of sources (or their text) changed and the index caught up. */
+  readonly onDidChange = this.changed.event;
+  /** Fires as indexing starts, progresses and completes. */
+  readonly onDidChangeState = this.stateChanged.event;
+  /** Fires with every source file's load problems (an empty list: it has none now). */
+  readonly onDidChangeProblems = this.problemsChanged.event;
+
+  constructor(
+    private readonly worker: IndexWorker,
+    private readonly files: FileTree,
+    private settings: CorpusSettings,
+    private readonly log: IndexerLog,
+  ) {}
+
+  get state(): IndexState {
+    return {
+      complete: this.scanned && this.running === 0 && this.pending.size === 0,
+      filesRead: this.progress.read,
+      filesTotal: this.progress.total,
+      sources: this.corpus.size,
+      passages: this.index.passageCount,
+    };
+  }
+
+  /** The search index: while a scan runs it may lag the corpus (see `state`). */
+  searchIndex(): SearchIndex {
+    return this.index;
+  }
+
+  /** Resolves once the first full scan has finished (answers before then are partial). */
+  firstScan(): Promise<void> {
+    return this.firstScanDone;
+  }
+
+  /** Sets the workspace folders and the corpus settings, and scans again if either changed. */
+  configure(folders: readonly string[], settings: CorpusSettings): Promise<void> {
+    const same = JSON.stringify([folders, settings]) === JSON.stringify([this.folders, this.settings]);
+    this.folders = [...folders];
+    this.settings = settings;
+    // The same settings again (clients push them more than once at start): the scan asked for stands.
+    return same && this.generation > 0 ? this.queue : this.rescan();
+  }
+
+  /** Reads the corpus again (`fresh` drops the caches first); a newer rescan supersedes it. */
+  rescan(options: { fresh?: boolean } = {}): Promise<void> {
+    const generation = ++this.generation;
+    return this.enqueue(() => (generation === this.generation ? this.scan(generation, options.fresh ?? false) : Promise.resolve()));
+  }
+
+  /** Is `path` a file the settings ask to index, or the metadata file beside indexed sources? */
+  wants(path: string): boolean {
+    const location = pathToFileURL(path).href;
+    if (this.corpus.atLocation(location)) return true;
+    if (path.endsWith(`/${REFERENCES_FILE}`) || path.endsWith(`\\${REFERENCES_FILE}`)) {
+      const folder = location.slice(0, location.lastIndexOf('/') + 1);
+      return this.corpus.all().some((s) => s.location.startsWith(folder) && !s.location.slice(folder.length).includes('/'));
+    }
+    if (!formatOf(path)) return false;
+    return this.folders.some((folder) => {
+      const rel = relativeInside(folder, path);
+      return rel !== undefined && matchesCorpus(rel, this.settings.include, this.settings.exclude);
+    });
+  }
+
+  /** A file was created, changed or deleted: changes are read in batches (a save of many files reads once). */
+  fileChanged(path: string, change: FileChange): void {
+    const location = pathToFileURL(path).href;
+    if (change === 'update' && !this.wants(path)) return;
+    // A folder deleted takes its files with it.
+    const gone = change === 'delete' ? [...this.held].filter((held) => held === location || held.startsWith(`${location}/`)) : [location];
+    if (!gone.length) return;
+    for (const each of gone) this.pending.set(each, change);
+    this.scheduleFlush();
+    this.fireState();
+  }
+
+  /** The glob patterns a host's watcher should report, relative to each workspace folder. */
+  watchPatterns(): string[] {
+    return [...this.settings.include, `**/${REFERENCES_FILE}`];
+  }
+
+  /**
+   * Stops: what the caches still lack is written first (a host that is told it will stop, as a
+   * language server is by `shutdown`, waits for this), then the worker ends.
+   */
+  async dispose(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.changed.dispose();
+    this.stateChanged.dispose();
+    this.problemsChanged.dispose();
+    try {
+      if (this.saveTimer) {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = undefined;
+        // After the work under way: a scan's parses belong in the caches too.
+        await this.queue;
+        await this.worker.save();
+      }
+    } finally {
+      this.worker.dispose();
+    }
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(job).catch((e: unknown) => this.log.error(`Indexing the sources failed: ${e instanceof Error ? e.message : String(e)}`));
+    return this.queue;
+  }
+
+  private async busy(work: () => Promise<void>): Promise<void> {
+    this.running++;
+    this.fireState();
+    try {
+      await work();
+    } finally {
+      this.running--;
+      this.fireState();
+    }
+  }
+
+  private fireState(): void {
+    this.stateChanged.fire(this.state);
+  }
+
+  private async scan(generation: number, fresh: boolean): Promise<void> {
+    const superseded = () => generation !== this.generation;
+    if (fresh) await this.worker.clear();
+    await this.busy(async () => {
+      const started = performance.now();
+      const files = await this.filesToIndex();
+      this.progress = { read: 0, total: files.length };
+      this.fireState();
+      const wanted = new Set(files.map((f) => f.location));
+      const stats = await this.worker.scan(files, this.settings.maxBytes, (outcomes) => {
+        if (superseded()) return;
+        for (const outcome of outcomes) this.take(outcome);
+        this.progress.read += outcomes.length;
+        this.fireState();
+      });
+      if (superseded()) return;
+      for (const location of [...this.held]) if (!wanted.has(location)) this.drop(location);
+      await runSliced(this.corpus.settle());
+      const { bytes, reused } = await this.worker.index();
+      const adopted = await this.adopt(bytes);
+      this.scanned = true;
+      await this.publish();
+      this.markScanned();
+      this.log.info(
+        `Indexed ${this.corpus.size} sources in ${Math.round(performance.now() - started)} ms (${stats.parsed} parsed, ${stats.fromCache} from the cache; index ${adopted ? (reused ? 'from the cache' : 'built by the worker') : 'built on this thread'}).`,
+      );
+    });
+  }
+
+  /** The files the settings name in every folder, and the metadata file of each folder that has some. */
+  private async filesToIndex(): Promise<FileToIndex[]> {
+    const found = new Set<string>();
+    const problems: LoadProblem[] = [];
+    for (const folder of this.folders) {
+      for (const path of await this.files.list(folder, problems)) {
+        const rel = relativeInside(folder, path);
+        if (rel !== undefined && formatOf(path) && matchesCorpus(rel, this.settings.include, this.settings.exclude)) found.add(path);
+      }
+    }
+    for (const p of problems) this.log.warn(`${p.location}: ${p.message}`);
+    const paths = [...found].sort();
+    const dirs = new Set(paths.map((p) => p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')))));
+    return [...paths.map(toIndex), ...[...dirs].map((dir) => ({ ...toIndex(`${dir}/${REFERENCES_FILE}`), optional: true }))];
+  }
+
+  private scheduleFlush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.enqueue(() => this.flush());
+    }, BATCH_MS);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    if (!batch.size) return;
+    await this.busy(async () => {
+      const deleted = [...batch].filter(([, change]) => change === 'delete').map(([location]) => location);
+      const updated = [...batch].filter(([, change]) => change === 'update').map(([location]) => toIndex(fileURLToPath(location)));
+      let touched = false;
+      for (const location of deleted) touched = this.drop(location) || touched;
+      if (deleted.length) await this.worker.forget(deleted);
+      for (const outcome of updated.length ? await this.worker.update(updated, this.settings.maxBytes) : []) {
+        this.take(outcome);
+        touched ||= outcome.kind !== 'unchanged';
+      }
+      if (touched) await this.publish();
+    });
+  }
+
+  /** Applies what the worker found of one file to this side's corpus. */
+  private take(outcome: FileOutcome): void {
+    const { location } = outcome;
+    if (outcome.kind === 'unchanged') return;
+    if (outcome.kind === 'absent' || outcome.kind === 'needsBytes') {
+      // Every file here is on this machine's disk; one the worker could not find is gone.
+      this.drop(location);
+      return;
+    }
+    const problems: LoadProblem[] = [];
+    if (outcome.kind === 'parsed') this.apply(location, outcome.parse, problems);
+    else {
+      this.corpus.remove(location);
+      problems.push(outcome.problem);
+    }
+    this.held.add(location);
+    this.problems.set(location, problems);
+  }
+
+  private apply(location: string, parse: FileParse, problems: LoadProblem[]): void {
+    if (parse.kind === 'skipped') {
+      problems.push({ location, severity: 'warning', message: `Skipped: ${parse.reason}.` });
+      this.corpus.remove(location);
+      return;
+    }
+    if (parse.note) problems.push({ location, severity: 'information', message: `File is ${parse.note}.` });
+    if (parse.kind === 'references') this.corpus.setReferences(location, parse.references);
+    else this.corpus.upsert(parse.article);
+  }
+
+  /** Drops a file from this side; true when the corpus had it. */
+  private drop(location: string): boolean {
+    this.held.delete(location);
+    if (this.problems.has(location)) this.problems.set(location, []);
+    return this.corpus.remove(location);
+  }
+
+  /** Takes the worker's index, in slices, when it describes exactly this side's corpus. */
+  private async adopt(bytes: Uint8Array): Promise<boolean> {
+    const version = this.corpus.version;
+    const sources = this.corpus.all();
+    // Passages share the corpus's paragraph texts: one copy of every source on this thread.
+    const textOf = (key: string, n: number) => {
+      const paragraphs = this.corpus.get(key)?.paragraphs;
+      const at = paragraphs?.[n - 1];
+      return (at?.index === n ? at : paragraphs?.find((p) => p.index === n))?.text;
+    };
+    try {
+      const index = await runSliced(SearchIndex.load(bytes, textOf));
+      const shapes = index!.sourceShapes();
+      if (shapes.size !== sources.length || sources.some((s) => shapes.get(s.meta.key) !== s.paragraphs.length)) {
+        this.log.warn('The index worker indexed other sources than the server holds; indexing on this thread instead.');
+        return false;
+      }
+      this.index = index!;
+      this.indexed = new Map(sources.map((s) => [s.location, s]));
+      this.indexVersion = version;
+      return true;
+    } catch (e) {
+      this.log.warn(`The index worker's index does not fit the sources (${e instanceof Error ? e.message : String(e)}); indexing on this thread instead.`);
+      return false;
+    }
+  }
+
+  /** Announces problems and the change, once the index has caught up with the corpus. */
+  private async publish(): Promise<void> {
+    for (const p of this.corpus.problems()) {
+      const list = this.problems.get(p.location) ?? [];
+      if (!list.some((q) => q.message === p.message)) this.problems.set(p.location, [...list, p]);
+    }
+    this.problemsChanged.fire(this.problems);
+    // Files whose problems went away were told so once; they need not be told again.
+    this.problems = new Map([...this.problems].filter(([, list]) => list.length > 0));
+    await this.catchUpIndex();
+    this.scheduleSave();
+    this.changed.fire();
+  }
+
+  private catchUpIndex(): Promise<void> {
+    this.indexSync = this.indexSync.then(async () => {
+      while (this.indexVersion !== this.corpus.version) {
+        const version = this.corpus.version;
+        if (this.index.wasteful) {
+          // Built aside and swapped in whole: a search never sees half an index.
+          const fresh = new SearchIndex();
+          const freshIndexed = new Map<string, Source>();
+          await runSliced(syncIndex(fresh, freshIndexed, this.corpus.all()));
+          [this.index, this.indexed] = [fresh, freshIndexed];
+        } else await runSliced(syncIndex(this.index, this.indexed, this.corpus.all()));
+        if (this.corpus.version === version) this.indexVersion = version;
+      }
+    });
+    return this.indexSync;
+  }
+
+  // The worker writes its caches a second after the last change, off this thread.
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.enqueue(() => this.worker.save());
+    }, 1000);
+  }
+}
+
+function toIndex(path: string): FileToIndex {
+  return { location: pathToFileURL(path).href, path };
+}

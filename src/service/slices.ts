@@ -1,0 +1,32 @@
+// Heavy work on a thread that must keep answering (an extension host, a language server's
+// request loop) runs a core generator a few milliseconds at a time.
+
+/** Longest run of Grounded's work on the host's thread before other work gets a turn. */
+export const SLICE_MS = 8;
+
+/** Times the running slice; `yieldIfDue` lets queued work run once the slice is used up. */
+export class Slicer {
+  private started = performance.now();
+
+  /** True when it yielded (the caller may then ask whether its work is still wanted). */
+  async yieldIfDue(): Promise<boolean> {
+    if (performance.now() - this.started < SLICE_MS) return false;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.started = performance.now();
+    return true;
+  }
+}
+
+/**
+ * Runs all steps of `steps`, yielding every SLICE_MS. When `cancelled` says so after a
+ * yield, stops and resolves to undefined.
+ */
+export async function runSliced<T>(steps: Generator<void, T>, cancelled: () => boolean = () => false): Promise<T | undefined> {
+  const slicer = new Slicer();
+  let step = steps.next();
+  while (!step.done) {
+    if ((await slicer.yieldIfDue()) && cancelled()) return undefined;
+    step = steps.next();
+  }
+  return step.value;
+}
