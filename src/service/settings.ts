@@ -63,6 +63,9 @@ export function readSettings(section: unknown, problems: string[] = []): Grounde
     else if (value === 'off' || value === 'error' || value === 'warning' || value === 'information') severity[code as FindingCode] = value;
     else problems.push(`grounded.diagnostics.severity.${code} should be "error", "warning", "information" or "off", not ${JSON.stringify(value)}.`);
   }
+  // citation-missing is a hint (a quiet underline) unless the writer wants it among the problems, as in the extension.
+  const missing = get('checks.citationMissing', (v): v is 'underline' | 'problems' | 'off' => v === 'underline' || v === 'problems' || v === 'off', '"underline", "problems" or "off"');
+  if (!severity['citation-missing']) severity['citation-missing'] = missing === 'off' ? 'off' : missing === 'problems' ? 'information' : 'hint';
   return {
     corpus: {
       include: get('corpus.include', isStrings, 'a list of glob patterns'),

@@ -223,5 +223,6 @@ export function supportingSources(query: SupportQuery, search: PassageSearch, so
     const support = source && sourceSupport(query, [source], (_, p) => found.has(p.index));
     if (support) out.push(support);
   }
-  return out.sort((a, b) => b.coverage - a.coverage || a.source.meta.key.localeCompare(b.source.meta.key));
+  // Equal support: the search's order decides (it also weighs the figures, which support leaves out), not the key's letters.
+  return out.sort((a, b) => b.coverage - a.coverage);
 }
