@@ -17,7 +17,7 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
     if (token.isCancellationRequested) return undefined;
     const source = this.corpus.corpus.get(hit.item.key);
     if (!source) return undefined;
-    const best = bestPassage(text, offset, source);
+    const best = bestPassage(text, offset, source, this.corpus.searchIndex());
     const paragraphs = locatedParagraphs(source, hit.item) ?? (best ? [best] : []);
     const target = await vscode.workspace.openTextDocument(this.corpus.uriOf(source));
     if (token.isCancellationRequested) return undefined;

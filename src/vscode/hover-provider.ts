@@ -65,7 +65,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
         md.appendMarkdown(`\n\nThis source has ${locatorRange(source)}; the locator points past its end.`);
         return;
       }
-      const best = located ? undefined : bestPassage(text, offset, source);
+      const best = located ? undefined : bestPassage(text, offset, source, this.corpus.searchIndex());
       const passages = located ?? (best ? [best] : []);
       if (passages.length === 0) {
         md.appendMarkdown('\n\nNo passage of this source shares words with this sentence.');

@@ -225,7 +225,7 @@ function citedIn(editor: vscode.TextEditor, corpus: CorpusService): { key: strin
   const hit = citationAtOffset(text, offset);
   const source = hit && corpus.corpus.get(hit.item.key);
   if (!source || !hit) return undefined;
-  const paragraph: Paragraph | undefined = locatedParagraphs(source, hit.item)?.[0] ?? bestPassage(text, offset, source);
+  const paragraph: Paragraph | undefined = locatedParagraphs(source, hit.item)?.[0] ?? bestPassage(text, offset, source, corpus.searchIndex());
   return { key: source.meta.key, cited: paragraph?.index };
 }
 

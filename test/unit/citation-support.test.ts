@@ -7,6 +7,7 @@ import type { Source } from '../../src/core/model';
 import { rankSources } from '../../src/core/search/relevance';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { planSupportingCitations } from '../../src/core/check/cite-supporting';
+import { bestPassage } from '../../src/core/evidence/best-passage';
 import { corpusDir } from './paths';
 
 function applied(report: string, f: Finding, fix = 0): string {
@@ -53,6 +54,13 @@ describe('citations checked by meaning (real sentences)', () => {
       const report = 'Blinken said Russia was still moving critical units toward the border. He had seen no pullback of its forces. That is the view from Washington [@zelensky-direct-talks].';
       const [f] = check(report, 'citation-unsupported');
       assert.equal(f?.source?.key, 'putin-nato-scholz');
+    });
+
+    it("the hover's passage of the suggested source, cited bare, is the paragraph the fix cites", () => {
+      const [f] = check(wrong, 'citation-unsupported');
+      const bare = wrong.replace('zelensky-direct-talks', 'putin-nato-scholz');
+      const passage = bestPassage(bare, bare.indexOf('@putin') + 2, sources.find((s) => s.meta.key === 'putin-nato-scholz')!, context.search);
+      assert.equal(`para. ${passage?.index}`, f.source?.locator);
     });
 
     it('suggests the source that completion offers first for the same sentence', () => {

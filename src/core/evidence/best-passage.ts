@@ -7,7 +7,9 @@ import { checkCitedFigures, claimText } from '../check/figure-rules';
 import type { Paragraph, Source } from '../model';
 import { locateQuotation } from '../quotes';
 import { paragraphAt } from '../report';
+import type { PassageSearch } from '../search/search-index';
 import { alignClaim } from './align';
+import { sourceSupport, supportQuery } from './support';
 
 /** The claims of the report's paragraph at `offset` that the citation there covers (the claim at `offset` first). */
 function coveredClaims(report: string, offset: number): Claim[] {
@@ -19,7 +21,12 @@ function coveredClaims(report: string, offset: number): Claim[] {
   return [here, ...claims.filter((c) => c !== here && c.scope.length > 0 && c.scope === here.scope)];
 }
 
-export function bestPassage(report: string, offset: number, source: Source): Paragraph | undefined {
+/**
+ * Given the search index, the last resort is the paragraph that supports the covered sentences
+ * most, as the citation checks and completion measure support; without it, the evidence
+ * engine's best-aligned sentence.
+ */
+export function bestPassage(report: string, offset: number, source: Source, search?: PassageSearch): Paragraph | undefined {
   const claims = coveredClaims(report, offset);
   // A quotation found word for word is where the source says it.
   for (const claim of claims) {
@@ -31,6 +38,11 @@ export function bestPassage(report: string, offset: number, source: Source): Par
   for (const claim of claims) {
     const index = checkCitedFigures(claim, [source], new Set()).find((f) => f.source?.paragraph)?.source?.paragraph;
     if (index) return source.paragraphs.find((p) => p.index === index);
+  }
+  if (search) {
+    const sentences = claims.map((c) => ({ text: c.text, skip: c.citationRanges.map((r) => ({ start: r.start - c.start, end: r.end - c.start })) }));
+    const support = sourceSupport(supportQuery(sentences, search), [source]);
+    return support && support.coverage > 0 ? support.paragraph : undefined;
   }
   let best: { paragraph: Paragraph; score: number } | undefined;
   for (const claim of claims) {
