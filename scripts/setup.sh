@@ -19,13 +19,15 @@ if [ ! -f node_modules/.grounded-lock-hash ] || [ "$(cat node_modules/.grounded-
 fi
 
 # 2. Debian packages: the browser for UI tests, ripgrep for VS Code's search, pandoc for citation
-#    tests, unzip for the package tests (they read the .vsix), qpdf to encrypt a PDF for the PDF tests.
+#    tests, unzip for the package tests (they read the .vsix), qpdf to encrypt a PDF for the PDF tests,
+#    bibutils (ris2xml, xml2bib) to write .bib files with Zotero-style file fields for the bibliography tests.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v rg >/dev/null || missing+=(ripgrep)
 command -v pandoc >/dev/null || missing+=(pandoc)
 command -v unzip >/dev/null || missing+=(unzip)
 command -v qpdf >/dev/null || missing+=(qpdf)
+command -v xml2bib >/dev/null || missing+=(bibutils)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

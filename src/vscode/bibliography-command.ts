@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bibliographyJson, toCslItem } from '../core/bibliography';
+import { bibliographyJson, cslItemsOf } from '../core/bibliography';
 import { parseCitations } from '../core/citations';
 import { setFrontMatterField } from '../core/front-matter';
 import type { CorpusService } from './corpus-service';
@@ -61,7 +61,7 @@ export class ExportBibliographyCommand {
       void vscode.window.showErrorMessage(`Grounded never writes to sources; ${vscode.workspace.asRelativePath(target)} is one. Choose another file.`);
       return undefined;
     }
-    const items = chosen.map((s) => toCslItem(s, this.corpus.corpus.cslFor(s.location)));
+    const items = cslItemsOf(chosen, (location) => this.corpus.corpus.cslFor(location));
     await vscode.workspace.fs.writeFile(target, Buffer.from(bibliographyJson(items), 'utf8'));
 
     if (report) {
