@@ -1,6 +1,7 @@
 // The `file` field of a BibTeX entry: the files attached to it, as Zotero, Better BibTeX,
 // JabRef and bibutils write them — `Description:path:mime type` items separated by `;` (`:`
 // and `;` inside a path escaped with `\`), or bare paths.
+import { resolveLocation } from '../corpus/references';
 
 const ESCAPED = /\\([\\:;])/g;
 
@@ -40,4 +41,24 @@ function splitUnescaped(text: string, separator: string): string[] {
 /** The attached file Grounded indexes for an entry: its first PDF, else its first file of a format Grounded reads. */
 export function indexedAttachment(locations: readonly string[], reads: (location: string) => boolean): string | undefined {
   return locations.find((l) => /\.pdf$/i.test(l) && reads(l)) ?? locations.find(reads);
+}
+
+/** A path segment encoded as VS Code's `Uri.toString()` encodes it (all but `A-Za-z0-9-._~`). */
+const encodeSegment = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * Where an attached file is, named as the bibliography is: a path against a path, a `file:` URI
+ * (as VS Code writes it) against a URI. `file` is relative to the bibliography's folder, absolute,
+ * or a `file:` URI of its own.
+ */
+export function attachmentLocation(bibliography: string, file: string): string {
+  if (!bibliography.startsWith('file://')) return resolveLocation(bibliography, file);
+  if (file.startsWith('file://')) return file;
+  const drive = /^([A-Za-z]):[\\/]/.exec(file);
+  if (file.startsWith('/') || drive) {
+    const parts = file.replace(/\\/g, '/').split('/');
+    if (drive) parts[0] = `${drive[1].toLowerCase()}:`;
+    return `file://${drive ? '/' : ''}${parts.map(encodeSegment).join('/')}`;
+  }
+  return resolveLocation(bibliography, file.split(/[\\/]/).map(encodeSegment).join('/'));
 }

@@ -59,7 +59,7 @@ export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFA
   if (result.kind === 'skipped') return [{ location: path, severity: 'warning', message: `Skipped: ${result.reason}.` }];
   const problems: LoadProblem[] = result.note ? [{ location: path, severity: 'information', message: `File is ${result.note}.` }] : [];
   if (result.kind === 'references') corpus.setReferences(path, result.references);
-  else corpus.upsert(result.article);
+  else if (result.kind === 'article') corpus.upsert(result.article);
   return problems;
 }
 
