@@ -43,7 +43,7 @@ export interface Paragraph {
 }
 
 /** `reference`: an entry of the writer's bibliography with no attached text (cited, never checked). */
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'reference';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'reference';
 
 /**
  * How a source's passages are cited: `para. N` where the source has paragraphs, `p. N` for

@@ -62,9 +62,9 @@ export class Corpus {
   /**
    * Sets one bibliography of the writer (replacing what it said before). `locate` turns an
    * attached file as the entry names it into a location as this corpus names files; `reads`
-   * says which files the host reads (PDFs too, by default).
+   * says which files the host reads (PDFs and Word documents too, by default).
    */
-  setBibliography(bib: Bibliography, locate: (file: string) => string, reads = (l: string) => formatOf(l) !== undefined || /\.pdf$/i.test(l)): void {
+  setBibliography(bib: Bibliography, locate: (file: string) => string, reads = (l: string) => formatOf(l) !== undefined || /\.(pdf|docx)$/i.test(l)): void {
     const attached = new Map<BibEntry, string | undefined>();
     for (const e of bib.entries) attached.set(e, indexedAttachment(e.files.map(locate), reads));
     this.bibliographies.set(bib.location, { bib, attached });

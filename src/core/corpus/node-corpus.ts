@@ -8,7 +8,7 @@ import type { LoadProblem, Source } from '../model';
 import { formatOf } from './article';
 import { Corpus } from './corpus';
 import { formatBytes } from './decode';
-import { isPdf, isReferencesFile, parseFileAsync } from './parse-file';
+import { isDocx, isPdf, isReferencesFile, parseFileAsync } from './parse-file';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -44,7 +44,7 @@ export async function listFiles(dir: string, problems: LoadProblem[]): Promise<s
 export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadProblem[]> {
   const isReferences = isReferencesFile(path);
   const format = formatOf(path);
-  if (!isReferences && !format && !isPdf(path)) return [];
+  if (!isReferences && !format && !isPdf(path) && !isDocx(path)) return [];
   let bytes: Uint8Array;
   try {
     const stat = await fs.stat(path);

@@ -5,6 +5,7 @@ import { LineIndex } from '../positions';
 import { formatOf, parseArticle, type ParsedArticle } from './article';
 import { decodeBytes } from './decode';
 import { parsePdf } from './pdf';
+import { parseDocx } from './docx';
 import { parseBibliography, type Bibliography } from '../bib/parse-bibliography';
 import { parseReferences, REFERENCES_FILE, type ReferenceEntry } from './references';
 
@@ -23,11 +24,16 @@ export function isPdf(location: string): boolean {
   return /\.pdf$/i.test(location);
 }
 
-/** `parseFile`, and PDFs too. */
+/** True for a Word document, which only `parseFileAsync` reads (mammoth converts asynchronously). */
+export function isDocx(location: string): boolean {
+  return /\.docx$/i.test(location);
+}
+
+/** `parseFile`, and PDFs and Word documents too. */
 export async function parseFileAsync(location: string, bytes: Uint8Array): Promise<FileParse> {
-  if (!isPdf(location)) return parseFile(location, bytes);
+  if (!isPdf(location) && !isDocx(location)) return parseFile(location, bytes);
   if (!bytes.length) return { kind: 'skipped', reason: 'the file is empty' };
-  return { kind: 'article', article: await parsePdf(location, bytes) };
+  return { kind: 'article', article: isPdf(location) ? await parsePdf(location, bytes) : await parseDocx(location, bytes) };
 }
 
 /** `as: 'bibliography'` reads the file as the writer's bibliography (BibTeX, CSL-JSON, CSL-YAML). */
