@@ -60,6 +60,15 @@ export interface Source {
   paragraphs: Paragraph[];
   /** Absent for `paragraph`. */
   locators?: LocatorKind;
+  /** For a bibliography entry with no text (`reference`): where the entry is written. */
+  entry?: EntryPlace;
+}
+
+/** An entry's place in the bibliography file that holds it (offsets into that file). */
+export interface EntryPlace {
+  location: string;
+  start: number;
+  end: number;
 }
 
 /** A problem found while loading a source; the source may still be usable. */

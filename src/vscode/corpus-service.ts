@@ -160,7 +160,8 @@ export class CorpusService implements vscode.Disposable {
   }
 
   uriOf(source: Source): vscode.Uri {
-    return vscode.Uri.parse(source.location);
+    // A bibliography entry with no text opens where it is written.
+    return vscode.Uri.parse(source.entry?.location ?? source.location);
   }
 
   /** Starts over with another worker (as a window reload would) and scans; for tests. */

@@ -65,6 +65,11 @@ describe('the writer’s bibliography in the extension host', () => {
       // The attached article's own words: the sentence that backs the claim.
       assert.match(attached, /> .*is parting company with its .*chief.* executive Ainum Mohd-Saaid/, attached);
       assert.doesNotMatch(attached, /no text to check against/);
+      // Go to Definition on an entry with no text: its entry in the .bib.
+      const [definition] = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(doc.getText().indexOf('kahneman2011')));
+      assert.equal(definition?.uri.toString(), vscode.Uri.joinPath(library, 'library.bib').toString());
+      const bib = await vscode.workspace.openTextDocument(definition.uri);
+      assert.match(bib.lineAt(definition.range.start.line).text, /^\W*@Book\{kahneman2011,/i);
       const end = doc.positionAt(doc.getText().length);
       await editor.edit((b) => b.insert(end, 'More [@'));
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(doc.getText().length), '@');

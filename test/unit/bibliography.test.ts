@@ -15,6 +15,7 @@ import { parseCitations } from '../../src/core/citations';
 import { locatorOf } from '../../src/core/corpus/locators';
 import { loadBibliographyInto, loadFileInto } from '../../src/core/corpus/node-corpus';
 import { Corpus } from '../../src/core/corpus/corpus';
+import { parseArticle } from '../../src/core/corpus/article';
 import { repoRoot } from './paths';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -135,10 +136,31 @@ describe('the writer’s bibliography', function () {
     assert.equal(book.format, 'reference');
     assert.equal(book.paragraphs.length, 0);
     assert.deepEqual(book.meta.authors, ['Daniel Kahneman']);
+    // Where the entry is written, for Go to Definition.
+    assert.equal(book.entry?.location, bookBib);
+    assert.match(readFileSync(bookBib, 'utf8').slice(book.entry!.start, book.entry!.end), /^@book\{kahneman2011,$/);
     assert.equal(byKey('lostArticle2005')?.format, 'reference');
     assert.ok(problems.some((p) => p.location === bibFile && /attaches .*gone\.pdf, which does not exist/.test(p.message)), JSON.stringify(problems));
     const findings = checkReport('Kahneman wrote of 2 systems [@kahneman2011, p. 20]. Prices fell 50% [@lostArticle2005].', { corpus });
     assert.deepEqual(findings, []);
+  });
+
+  it('gives a corpus article the key of the entry with its DOI or URL, whatever its title says', () => {
+    const bib = parseBibliography('/w/refs.json', JSON.stringify([
+      { id: 'byDoi2020', type: 'article-journal', title: 'The entry’s own wording of the title', DOI: '10.1234/ABC.5' },
+      { id: 'byUrl2021', type: 'webpage', title: 'Another wording', URL: 'https://www.example.org/news/story-1/' },
+    ]));
+    const corpus = new Corpus();
+    corpus.setBibliography(bib, (f) => f);
+    // The DOI as a publisher's page gives it (citation_doi), and a URL given with http and no trailing slash.
+    corpus.upsert(parseArticle('/c/paper.html', '<html><head><meta name="citation_doi" content="doi:10.1234/abc.5"><title>Paper</title></head><body><h1>A title the page gives</h1><p>Some findings of the paper, in a sentence.</p></body></html>', 'html'));
+    corpus.upsert(parseArticle('/c/story.md', '---\ntitle: What the page calls itself\nURL: http://example.org/news/story-1\n---\nThe story says one thing.\n', 'markdown'));
+    corpus.upsert(parseArticle('/c/other.md', '---\ntitle: Unrelated\nURL: http://example.org/news/story-2\n---\nAnother story.\n', 'markdown'));
+    assert.equal(corpus.get('byDoi2020')?.location, '/c/paper.html');
+    assert.equal(corpus.get('byUrl2021')?.location, '/c/story.md');
+    assert.equal(corpus.get('byDoi2020')?.meta.title, 'The entry’s own wording of the title', 'the entry’s fields win');
+    assert.equal(corpus.all().length, 3, 'no entry is a source twice');
+    assert.equal(corpus.cslFor('/c/paper.html')?.DOI, '10.1234/ABC.5');
   });
 
   it('exports the cited entries so pandoc --citeproc renders the report with page locators', async () => {

@@ -15,6 +15,9 @@ export interface BibEntry {
   meta: Partial<SourceMeta>;
   /** The attached files as the entry names them: relative to the bibliography file, or absolute. */
   files: string[];
+  /** Where the entry is written in the file (offsets), when it can be found. */
+  start?: number;
+  end?: number;
 }
 
 export interface Bibliography {
@@ -40,7 +43,20 @@ export function parseBibliography(location: string, text: string): Bibliography 
   if (format === 'bibtex') entries = bibtexEntries(location, text, problems);
   else if (format === 'csl-json' || format === 'csl-yaml') entries = cslEntries(location, readCsl(location, text, format, problems), problems);
   else problems.push({ location, severity: 'error', message: 'Not a bibliography Grounded reads: name a .bib (BibTeX/BibLaTeX), .json (CSL-JSON) or .yaml (CSL-YAML) file.' });
-  return { location, entries: uniqueEntries(location, entries, problems), problems };
+  return { location, entries: placed(text, format, uniqueEntries(location, entries, problems)), problems };
+}
+
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Finds where each entry's key is written (`@type{key,`, `"id": "key"`, `id: key`), for Go to Definition. */
+function placed(text: string, format: BibliographyFormat | undefined, entries: BibEntry[]): BibEntry[] {
+  for (const e of entries) {
+    const key = escapeRegExp(e.key);
+    const pattern = format === 'bibtex' ? `@\\w+\\s*[{(]\\s*${key}\\s*,` : format === 'csl-json' ? `"id"\\s*:\\s*"?${key}"?` : `\\bid\\s*:\\s*['"]?${key}['"]?`;
+    const m = new RegExp(pattern).exec(text);
+    if (m) Object.assign(e, { start: m.index, end: m.index + m[0].length });
+  }
+  return entries;
 }
 
 function bibtexEntries(location: string, text: string, problems: LoadProblem[]): BibEntry[] {

@@ -123,7 +123,8 @@ export class Corpus {
         if (ref && claimed.has(ref)) continue;
         const location = `${bib.location}#${e.key}`;
         let article = this.entryArticles.get(e);
-        if (!article) this.entryArticles.set(e, (article = { location, format: 'reference', meta: { ...e.meta, key: e.key }, paragraphs: [], locators: 'none', removed: [], problems: [] }));
+        const entry = e.start !== undefined ? { entry: { location: bib.location, start: e.start, end: e.end ?? e.start } } : {};
+        if (!article) this.entryArticles.set(e, (article = { location, format: 'reference', meta: { ...e.meta, key: e.key }, paragraphs: [], locators: 'none', ...entry, removed: [], problems: [] }));
         out.push([article, ref ?? this.entryRef(e, location)]);
       }
     }
@@ -239,7 +240,7 @@ export class Corpus {
       }
       // The same article under the same key stays the same object.
       if (c.source?.meta.key !== key) {
-        c.source = { meta: { ...c.meta, key, title: c.title }, location: c.article.location, format: c.article.format, paragraphs: c.article.paragraphs, ...(c.article.locators ? { locators: c.article.locators } : {}) };
+        c.source = { meta: { ...c.meta, key, title: c.title }, location: c.article.location, format: c.article.format, paragraphs: c.article.paragraphs, ...(c.article.locators ? { locators: c.article.locators } : {}), ...(c.article.entry ? { entry: c.article.entry } : {}) };
       }
       byKey.set(key, c.source);
       byLocation.set(c.source.location, c.source);
