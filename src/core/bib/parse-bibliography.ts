@@ -46,15 +46,21 @@ export function parseBibliography(location: string, text: string): Bibliography 
   return { location, entries: placed(text, format, uniqueEntries(location, entries, problems)), problems };
 }
 
-const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Where each key is written: `@type{key,`, `"id": "key"`, `id: key`. One pass over the file. */
+const KEY_PLACES: Record<BibliographyFormat, RegExp> = {
+  bibtex: /@\w+\s*[{(]\s*([^,\s{}()]+)\s*,/g,
+  'csl-json': /"id"\s*:\s*"?([^",\s}]+)"?/g,
+  'csl-yaml': /\bid\s*:\s*['"]?([^'"\s,}]+)['"]?/g,
+};
 
-/** Finds where each entry's key is written (`@type{key,`, `"id": "key"`, `id: key`), for Go to Definition. */
+/** Notes where each entry is written in the file, for Go to Definition. */
 function placed(text: string, format: BibliographyFormat | undefined, entries: BibEntry[]): BibEntry[] {
+  if (!format) return entries;
+  const places = new Map<string, { start: number; end: number }>();
+  for (const m of text.matchAll(KEY_PLACES[format])) if (!places.has(m[1])) places.set(m[1], { start: m.index, end: m.index + m[0].length });
   for (const e of entries) {
-    const key = escapeRegExp(e.key);
-    const pattern = format === 'bibtex' ? `@\\w+\\s*[{(]\\s*${key}\\s*,` : format === 'csl-json' ? `"id"\\s*:\\s*"?${key}"?` : `\\bid\\s*:\\s*['"]?${key}['"]?`;
-    const m = new RegExp(pattern).exec(text);
-    if (m) Object.assign(e, { start: m.index, end: m.index + m[0].length });
+    const place = places.get(e.key);
+    if (place) Object.assign(e, place);
   }
   return entries;
 }
