@@ -83,6 +83,7 @@ export class CorpusService implements vscode.Disposable {
   /** What open reports' front matter names, by report. */
   private readonly reportBibliographies = new Map<string, string[]>();
   private watchedBibliographies = '';
+  private readonly warnedUntrusted = new Set<string>();
 
   /** Fires after the set of sources changed. */
   readonly onDidChange = this.changed.event;
@@ -101,6 +102,8 @@ export class CorpusService implements vscode.Disposable {
       }),
     );
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
+    // Trusted now: bibliographies and attachments outside the workspace may be read.
+    this.store.add(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.rescan()));
     // A report's `bibliography:` is read when it opens and each time it is saved.
     for (const document of vscode.workspace.textDocuments) this.readReportBibliographies(document);
     this.store.add(vscode.workspace.onDidOpenTextDocument((d) => this.readReportBibliographies(d) && void this.rescan()));
@@ -256,7 +259,7 @@ export class CorpusService implements vscode.Disposable {
     const bibliographies = this.bibliographyFiles();
     this.bibliographies = new Set(bibliographies.map((u) => u.toString()));
     // The attachments known from the last scan, so the worker keeps their parses; new ones are read after.
-    const attachments = this.corpus.attachments().filter((l) => !found.has(l));
+    const attachments = this.readable(this.corpus.attachments().filter((l) => !found.has(l)).map((l) => vscode.Uri.parse(l)), 'attachment').map(String);
     return [...locations.map((location) => fileToIndex(found.get(location)!)), ...references, ...bibliographies.map((u) => ({ ...fileToIndex(u), bibliography: true })), ...attachments.map((l) => fileToIndex(vscode.Uri.parse(l)))];
   }
 
@@ -271,12 +274,27 @@ export class CorpusService implements vscode.Disposable {
       }
     }
     for (const list of this.reportBibliographies.values()) for (const location of list) out.set(location, vscode.Uri.parse(location));
-    return [...out.values()];
+    return this.readable([...out.values()], 'bibliography');
+  }
+
+  /**
+   * In an untrusted workspace only files inside it are read: its settings, reports and .bib files
+   * could otherwise show any file of this machine in hovers and search. The rest is named in the log.
+   */
+  private readable(uris: vscode.Uri[], what: string): vscode.Uri[] {
+    if (vscode.workspace.isTrusted) return uris;
+    const inside = uris.filter((u) => vscode.workspace.getWorkspaceFolder(u));
+    for (const u of uris) {
+      if (inside.includes(u) || this.warnedUntrusted.has(u.toString())) continue;
+      this.warnedUntrusted.add(u.toString());
+      this.output.warn(`${u.fsPath}: not read: this ${what} lies outside the workspace, which is not trusted. Trust the workspace to read it.`);
+    }
+    return inside;
   }
 
   /** Reads the bibliographies' attached files that are not read yet, wherever they lie. */
   private async indexAttachments(wanted: Set<string>): Promise<void> {
-    const missing = this.corpus.attachments().filter((l) => !wanted.has(l) && !this.known.has(l));
+    const missing = this.readable(this.corpus.attachments().filter((l) => !wanted.has(l) && !this.known.has(l)).map((l) => vscode.Uri.parse(l)), 'attachment').map(String);
     if (missing.length === 0) return;
     for (const l of missing) wanted.add(l);
     const fromHost: FileToIndex[] = [];

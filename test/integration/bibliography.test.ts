@@ -49,6 +49,10 @@ describe('the writer’s bibliography in the extension host', () => {
     await config().update('bibliography', ['library/library.bib'], vscode.ConfigurationTarget.Workspace);
     await until(api.onDidChangeSources, () => api.sourceKeys().includes('ashleyChief2005') && api.sourceKeys().includes('kahneman2011'), 'the bibliography’s entries', 30_000);
     assert.equal(api.sourceLocation('ashleyChief2005'), vscode.Uri.joinPath(library, 'files', 'Laura Ashley chief (2005), Zotero copy!.txt').toString());
+    // The Sources view lists the entry with no text as such; a click opens the entry, not an empty preview.
+    const row = api.views.sources().find((r) => r.key === 'kahneman2011');
+    assert.match(row?.description ?? '', /no text/);
+    assert.equal(row?.paragraphs, 0);
     // The worker names the attachment as the editor does (a space in its name), so both hold the same sources.
     assert.ok(!api.log.recent().some((l) => /indexing on this thread instead/.test(l.message)), api.log.recent().map((l) => l.message).join('\n'));
     const { editor, remove } = await checkedDraft(api, 'bib-drafts', 'Laura Ashley’s chief stepped down [@ashleyChief2005]. Kahneman wrote of two systems [@kahneman2011, p. 20]. ');
