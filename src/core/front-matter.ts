@@ -27,6 +27,28 @@ export function setFrontMatterField(markdown: string, field: string, value: stri
 }
 
 /**
+ * The edit that adds `file` to the report's `bibliography:` (a file or a list; made a list when
+ * it names one already), or sets it when there is none: the writer's own bibliographies stay.
+ */
+export function addBibliography(markdown: string, file: string): TextEdit {
+  const { files } = reportBibliographies(markdown);
+  if (files.length === 0 || files.includes(file)) return setFrontMatterField(markdown, 'bibliography', file);
+  const eol = markdown.includes('\r\n') ? '\r\n' : '\n';
+  const item = (f: string) => (/^[\w./-]+$/.test(f) ? f : JSON.stringify(f));
+  const lines = splitLines(markdown);
+  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l.text));
+  const at = lines.findIndex((l, i) => i > 0 && i < close && /^bibliography\s*:/.test(l.text));
+  // A block list (`bibliography:` then `- a.bib` lines) gets one more item; a one-line value becomes a flow list.
+  let last = at;
+  while (last + 1 < close && /^\s+-\s/.test(lines[last + 1].text)) last++;
+  if (last > at) {
+    const indent = /^(\s+)-/.exec(lines[last].text)![1];
+    return { start: lines[last].end, end: lines[last].end, newText: `${eol}${indent}- ${item(file)}` };
+  }
+  return { start: lines[at].start, end: lines[at].end, newText: `bibliography: [${[...files, file].map(item).join(', ')}]` };
+}
+
+/**
  * The bibliography files a report's front matter names (`bibliography: refs.bib`, or a list),
  * as written; an error says what is wrong with the field.
  */

@@ -533,7 +533,7 @@ export const readsInEditor = (location: string) => formatOf(location) !== undefi
 const isAbsolutePath = (name: string) => name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.startsWith('~');
 
 /** A bibliography named in a setting or front matter: relative to `folder`, absolute, or under `~`. */
-function bibliographyUri(folder: vscode.Uri, name: string): vscode.Uri {
+export function bibliographyUri(folder: vscode.Uri, name: string): vscode.Uri {
   if (name.startsWith('~/') && process.env.HOME) return vscode.Uri.file(`${process.env.HOME}${name.slice(1)}`);
   return isAbsolutePath(name) ? vscode.Uri.file(name) : vscode.Uri.joinPath(folder, name);
 }

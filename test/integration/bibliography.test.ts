@@ -2,7 +2,7 @@
 // export, named by the grounded.bibliography setting, with a `file` attachment outside corpus/;
 // and a CSL-JSON bibliography that pandoc wrote, named by a report's front matter.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -95,5 +95,22 @@ describe('the writer’s bibliography in the extension host', () => {
     await vscode.window.showTextDocument(report);
     await until(api.onDidChangeSources, () => api.sourceKeys().includes('tversky1974'), 'the front matter’s bibliography', 30_000);
     await until(api.onDidCheckReport, () => vscode.languages.getDiagnostics(report).filter((d) => d.code === 'unknown-source').length === 0 && api.checkedVersion(report) !== undefined, 'the report checked with the key known', 30_000);
+  });
+
+  it('exports only what the report’s own bibliography lacks, and adds the file to its bibliography: list', async () => {
+    await grounded();
+    const report = vscode.Uri.joinPath(library, 'mixed-report.md');
+    await vscode.workspace.fs.writeFile(report, Buffer.from('---\ntitle: Mixed\nbibliography: library.bib\n---\n\nPeople think slowly [@kahneman2011, p. 20]. Putin asked for guarantees [@putin-biden-talks, para. 7].\n', 'utf8'));
+    const editor = await vscode.window.showTextDocument(report);
+    const target = vscode.Uri.joinPath(library, 'grounded.json');
+    await vscode.commands.executeCommand('grounded.exportBibliography', { scope: 'cited', target: target.toString(), addToFrontMatter: true });
+    const items = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8')) as Array<{ id: string }>;
+    assert.deepEqual(items.map((i) => i.id), ['putin-biden-talks']);
+    assert.match(editor.document.getText(), /^---\ntitle: Mixed\nbibliography: \[library\.bib, grounded\.json\]\n---/);
+    await editor.document.save();
+    const r = spawnSync('pandoc', ['--citeproc', '-t', 'plain', '--wrap=none', 'mixed-report.md'], { cwd: library.fsPath, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '', 'pandoc found every key in the two files');
+    assert.match(r.stdout, /People think slowly \(Kahneman 2011, 20\)/);
   });
 });

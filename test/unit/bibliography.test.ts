@@ -17,6 +17,7 @@ import { loadBibliographyInto, loadFileInto } from '../../src/core/corpus/node-c
 import { Corpus } from '../../src/core/corpus/corpus';
 import { parseArticle } from '../../src/core/corpus/article';
 import { repoRoot } from './paths';
+import { addBibliography, reportBibliographies } from '../../src/core/front-matter';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const fixture = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'unbroken', `${name}.txt`), 'utf8');
@@ -161,6 +162,19 @@ describe('the writer’s bibliography', function () {
     assert.equal(corpus.get('byDoi2020')?.meta.title, 'The entry’s own wording of the title', 'the entry’s fields win');
     assert.equal(corpus.all().length, 3, 'no entry is a source twice');
     assert.equal(corpus.cslFor('/c/paper.html')?.DOI, '10.1234/ABC.5');
+  });
+
+  it('adds an exported file to the report’s bibliography: rather than replacing the writer’s own', () => {
+    const apply = (text: string, file: string) => {
+      const e = addBibliography(text, file);
+      return text.slice(0, e.start) + e.newText + text.slice(e.end);
+    };
+    assert.equal(apply('---\ntitle: T\nbibliography: library.bib\n---\nText\n', 'grounded.json'), '---\ntitle: T\nbibliography: [library.bib, grounded.json]\n---\nText\n');
+    assert.equal(apply('---\nbibliography:\n  - a.bib\n  - b.yaml\n---\n', 'grounded.json'), '---\nbibliography:\n  - a.bib\n  - b.yaml\n  - grounded.json\n---\n');
+    assert.equal(apply('---\ntitle: T\n---\n', 'grounded.json'), '---\ntitle: T\nbibliography: grounded.json\n---\n');
+    assert.equal(apply('---\nbibliography: grounded.json\n---\n', 'grounded.json'), '---\nbibliography: grounded.json\n---\n');
+    // What pandoc reads back is both files.
+    assert.deepEqual(reportBibliographies(apply('---\nbibliography: [a.bib]\n---\n', 'my refs.json')).files, ['a.bib', 'my refs.json']);
   });
 
   it('exports the cited entries so pandoc --citeproc renders the report with page locators', async () => {

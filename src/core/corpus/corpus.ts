@@ -33,6 +33,7 @@ export class Corpus {
   private readonly entryRefs = new WeakMap<BibEntry, ReferenceEntry>();
   private readonly entryArticles = new WeakMap<BibEntry, ParsedArticle>();
   private refsByLocation = new Map<string, ReferenceEntry>();
+  private readonly entryBibliography = new WeakMap<BibEntry, string>();
 
   /**
    * Adds or replaces the parsed article at `article.location`. What key it asks for is worked
@@ -68,6 +69,7 @@ export class Corpus {
     const attached = new Map<BibEntry, string | undefined>();
     for (const e of bib.entries) attached.set(e, indexedAttachment(e.files.map(locate), reads));
     this.bibliographies.set(bib.location, { bib, attached });
+    for (const e of bib.entries) this.entryBibliography.set(e, bib.location);
     this.referencesChanged();
     this.changed();
   }
@@ -100,7 +102,7 @@ export class Corpus {
 
   private entryRef(entry: BibEntry, location: string): ReferenceEntry {
     let ref = this.entryRefs.get(entry);
-    if (!ref) this.entryRefs.set(entry, (ref = { location, meta: { ...entry.meta, key: entry.key }, csl: entry.csl }));
+    if (!ref) this.entryRefs.set(entry, (ref = { location, meta: { ...entry.meta, key: entry.key }, csl: entry.csl, bibliography: this.entryBibliography.get(entry) }));
     return ref;
   }
 
@@ -166,6 +168,12 @@ export class Corpus {
   get version(): number {
     this.refresh();
     return this.revision;
+  }
+
+  /** The writer's bibliography file whose entry a source is, if it is one. */
+  bibliographyOf(location: string): string | undefined {
+    this.refresh();
+    return this.refsByLocation.get(location)?.bibliography;
   }
 
   /** The CSL item the writer gave for a source (metadata file or bibliography), if any. */
