@@ -20,6 +20,13 @@ function files(dir, suffix) {
   return out;
 }
 
+// Test bundles load the project's packages from node_modules, except those whose CommonJS build
+// Node cannot require: @retorquere/bibtex-parser's `dist/cjs` sits in a `"type": "module"`
+// package, so it is bundled, as it is in dist/.
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const BUNDLED_IN_TESTS = new Set(['@retorquere/bibtex-parser']);
+const testExternals = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => !BUNDLED_IN_TESTS.has(name));
+
 const jobs = [
   buildExtension({ minify: !watch }),
   build({
@@ -42,8 +49,7 @@ const jobs = [
     outdir: 'out/test',
     outbase: 'test',
     format: 'cjs',
-    packages: 'external',
-    external: ['vscode'],
+    external: ['vscode', ...testExternals],
   }),
 ];
 await Promise.all(jobs);

@@ -20,6 +20,7 @@ fi
 
 # 2. Debian packages: the browser for UI tests, ripgrep for VS Code's search, pandoc for citation
 #    tests, unzip for the package tests (they read the .vsix), qpdf to encrypt a PDF for the PDF tests,
+#    bibutils (ris2xml, xml2bib) to write .bib files with Zotero-style file fields for the bibliography tests,
 #    neovim (0.7, its built-in LSP client) and Emacs with eglot and markdown-mode for the language
 #    server's tests with real editors.
 missing=()
@@ -28,6 +29,7 @@ command -v rg >/dev/null || missing+=(ripgrep)
 command -v pandoc >/dev/null || missing+=(pandoc)
 command -v unzip >/dev/null || missing+=(unzip)
 command -v qpdf >/dev/null || missing+=(qpdf)
+command -v xml2bib >/dev/null || missing+=(bibutils)
 command -v nvim >/dev/null || missing+=(neovim)
 command -v emacs >/dev/null || missing+=(emacs-nox)
 compgen -G '/usr/share/emacs/site-lisp/elpa-src/eglot-*' >/dev/null || missing+=(elpa-eglot)

@@ -12,7 +12,8 @@ export function toCslItem(source: Source, writerItem?: Record<string, unknown>):
   const m = source.meta;
   const item: CslItem = { type: 'article-newspaper', ...given, id: m.key };
   item.title ??= m.title;
-  if (m.publisher) item['container-title'] ??= m.publisher;
+  // A writer's item says whether the name is a publisher or a container: only an article's own metadata is read as its container.
+  if (m.publisher && given.publisher === undefined) item['container-title'] ??= m.publisher;
   if (m.url) item.URL ??= m.url;
   if (m.issued && item.issued === undefined) item.issued = { 'date-parts': [m.issued.split('-').map(Number)] };
   if (m.authors?.length && item.author === undefined) item.author = m.authors.map(cslName);
@@ -28,4 +29,9 @@ function cslName(name: string): Record<string, string> {
 
 export function bibliographyJson(items: readonly CslItem[]): string {
   return `${JSON.stringify(items, null, 2)}\n`;
+}
+
+/** The CSL items of `sources`, each completed from the writer's own entry where the corpus has one. */
+export function cslItemsOf(sources: readonly Source[], writerItem: (location: string) => Record<string, unknown> | undefined): CslItem[] {
+  return sources.map((s) => toCslItem(s, writerItem(s.location)));
 }

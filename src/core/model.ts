@@ -11,6 +11,8 @@ export interface SourceMeta {
   /** Publication date as ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   issued?: string;
   url?: string;
+  /** A DOI (`10.1234/abc`), where the source or its bibliography entry gives one. */
+  doi?: string;
   authors?: string[];
 }
 
@@ -40,7 +42,8 @@ export interface Paragraph {
   block?: number;
 }
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf';
+/** `reference`: an entry of the writer's bibliography with no attached text (cited, never checked). */
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'reference';
 
 /**
  * How a source's passages are cited: `para. N` where the source has paragraphs, `p. N` for
@@ -57,6 +60,15 @@ export interface Source {
   paragraphs: Paragraph[];
   /** Absent for `paragraph`. */
   locators?: LocatorKind;
+  /** For a bibliography entry with no text (`reference`): where the entry is written. */
+  entry?: EntryPlace;
+}
+
+/** An entry's place in the bibliography file that holds it (offsets into that file). */
+export interface EntryPlace {
+  location: string;
+  start: number;
+  end: number;
 }
 
 /** A problem found while loading a source; the source may still be usable. */

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { bibliographyJson, toCslItem } from '../core/bibliography';
+import { bibliographyJson, cslItemsOf } from '../core/bibliography';
 import { parseCitations } from '../core/citations';
-import { setFrontMatterField } from '../core/front-matter';
-import type { CorpusService } from './corpus-service';
+import { addBibliography, reportBibliographies } from '../core/front-matter';
+import type { Source } from '../core/model';
+import { bibliographyUri, type CorpusService } from './corpus-service';
 import { escapeThemeIcons } from './markdown-text';
 
 export interface ExportBibliographyArgs {
@@ -27,7 +28,10 @@ export class ExportBibliographyCommand {
     const report = editor && editor.document.languageId === 'markdown' && !this.isSource(editor.document.uri) ? editor.document : undefined;
     const all = this.corpus.corpus.all();
     const citedKeys = report ? new Set(parseCitations(report.getText()).flatMap((c) => c.items.map((i) => i.key))) : new Set<string>();
-    const cited = all.filter((s) => citedKeys.has(s.meta.key));
+    // What the report's own bibliography holds, pandoc reads there: the export adds only the rest.
+    const own = new Set(report ? reportBibliographies(report.getText()).files.map((f) => bibliographyUri(vscode.Uri.joinPath(report.uri, '..'), f).toString()) : []);
+    const inOwn = (s: Source) => own.has(this.corpus.corpus.bibliographyOf(s.location) ?? '');
+    const cited = all.filter((s) => citedKeys.has(s.meta.key) && !inOwn(s));
 
     let scope = args.scope;
     if (!scope) {
@@ -43,7 +47,11 @@ export class ExportBibliographyCommand {
     }
     const chosen = scope === 'cited' ? cited : all;
     if (chosen.length === 0) {
-      void vscode.window.showWarningMessage('Grounded: there is nothing to export; the report cites no indexed source.');
+      void vscode.window.showWarningMessage(
+        scope === 'cited' && all.some((s) => citedKeys.has(s.meta.key))
+          ? 'Grounded: there is nothing to export; every source the report cites is in its own bibliography.'
+          : 'Grounded: there is nothing to export; the report cites no indexed source.',
+      );
       return undefined;
     }
 
@@ -61,14 +69,14 @@ export class ExportBibliographyCommand {
       void vscode.window.showErrorMessage(`Grounded never writes to sources; ${vscode.workspace.asRelativePath(target)} is one. Choose another file.`);
       return undefined;
     }
-    const items = chosen.map((s) => toCslItem(s, this.corpus.corpus.cslFor(s.location)));
+    const items = cslItemsOf(chosen, (location) => this.corpus.corpus.cslFor(location));
     await vscode.workspace.fs.writeFile(target, Buffer.from(bibliographyJson(items), 'utf8'));
 
     if (report) {
       const relative = relativePath(report.uri, target);
       const add = args.addToFrontMatter ?? (await vscode.window.showInformationMessage(`Grounded: wrote ${items.length} sources to ${relative}. Add it to the report's front matter?`, 'Add bibliography:', 'No')) === 'Add bibliography:';
       if (add) {
-        const edit = setFrontMatterField(report.getText(), 'bibliography', relative);
+        const edit = addBibliography(report.getText(), relative);
         const workspaceEdit = new vscode.WorkspaceEdit();
         workspaceEdit.replace(report.uri, new vscode.Range(report.positionAt(edit.start), report.positionAt(edit.end)), edit.newText);
         await vscode.workspace.applyEdit(workspaceEdit);

@@ -4,6 +4,8 @@ import { Corpus } from '../core/corpus/corpus';
 import type { FigureGroup } from '../core/figures/corpus-figures';
 import type { FileParse } from '../core/corpus/parse-file';
 import { REFERENCES_FILE } from '../core/corpus/references';
+import { attachmentLocation } from '../core/bib/attachments';
+import { reportBibliographies } from '../core/front-matter';
 import { matchesAny } from '../core/glob';
 import type { LoadProblem, Source } from '../core/model';
 import { syncIndex } from '../core/search/index-sync';
@@ -26,14 +28,18 @@ interface CorpusSettings {
   include: string[];
   exclude: string[];
   maxBytes: number;
+  /** The writer's bibliographies, as the setting names them (relative to a workspace folder, or absolute). */
+  bibliographies: string[];
 }
 
 function readSettings(): CorpusSettings {
   const config = vscode.workspace.getConfiguration('grounded.corpus');
+  const bibliography = vscode.workspace.getConfiguration('grounded').get<string | string[]>('bibliography', []);
   return {
     include: config.get<string[]>('include', []),
     exclude: config.get<string[]>('exclude', []),
     maxBytes: config.get<number>('maxFileSizeMB', 20) * 1024 * 1024,
+    bibliographies: (Array.isArray(bibliography) ? bibliography : [bibliography]).filter((b) => typeof b === 'string' && b.trim() !== ''),
   };
 }
 
@@ -72,6 +78,12 @@ export class CorpusService implements vscode.Disposable {
   /** Scans and updates run one at a time, in order; a scan asked for while another waits supersedes it. */
   private work: Promise<void> = Promise.resolve();
   private scanGeneration = 0;
+  /** The bibliography files read: those the setting names and those open reports name in `bibliography:`. */
+  private bibliographies = new Set<string>();
+  /** What open reports' front matter names, by report. */
+  private readonly reportBibliographies = new Map<string, string[]>();
+  private watchedBibliographies = '';
+  private readonly warnedUntrusted = new Set<string>();
 
   /** Fires after the set of sources changed. */
   readonly onDidChange = this.changed.event;
@@ -86,10 +98,35 @@ export class CorpusService implements vscode.Disposable {
   ) {
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('grounded.corpus')) void this.rescan();
+        if (e.affectsConfiguration('grounded.corpus') || e.affectsConfiguration('grounded.bibliography')) void this.rescan();
       }),
     );
     this.store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
+    // Trusted now: bibliographies and attachments outside the workspace may be read.
+    this.store.add(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.rescan()));
+    // A report's `bibliography:` is read when it opens and each time it is saved.
+    for (const document of vscode.workspace.textDocuments) this.readReportBibliographies(document);
+    this.store.add(vscode.workspace.onDidOpenTextDocument((d) => this.readReportBibliographies(d) && void this.rescan()));
+    this.store.add(vscode.workspace.onDidSaveTextDocument((d) => this.readReportBibliographies(d) && void this.rescan()));
+    // A report closed no longer asks for its bibliography (the setting's stay).
+    this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.reportBibliographies.delete(d.uri.toString()) && void this.rescan()));
+  }
+
+  /** Notes the bibliographies a Markdown report names; true when they are others than before. */
+  private readReportBibliographies(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown' || document.uri.scheme !== 'file' || this.corpus.atLocation(document.uri.toString())) return false;
+    const { files, error } = reportBibliographies(document.getText());
+    if (error) this.output.warn(`${document.uri.fsPath}: ${error}.`);
+    const locations = files.map((f) => bibliographyUri(vscode.Uri.joinPath(document.uri, '..'), f).toString());
+    const before = this.reportBibliographies.get(document.uri.toString()) ?? [];
+    if (locations.length === 0 && before.length === 0) return false;
+    this.reportBibliographies.set(document.uri.toString(), locations);
+    return locations.join('\n') !== before.join('\n') && locations.some((l) => !this.bibliographies.has(l));
+  }
+
+  /** Is this file one of the writer's bibliographies that Grounded reads? */
+  isBibliography(uri: vscode.Uri): boolean {
+    return this.bibliographies.has(uri.toString());
   }
 
   /** Resolves when the first full scan (and whatever was queued with it) has finished. */
@@ -126,7 +163,8 @@ export class CorpusService implements vscode.Disposable {
   }
 
   uriOf(source: Source): vscode.Uri {
-    return vscode.Uri.parse(source.location);
+    // A bibliography entry with no text opens where it is written.
+    return vscode.Uri.parse(source.entry?.location ?? source.location);
   }
 
   /** Starts over with another worker (as a window reload would) and scans; for tests. */
@@ -163,8 +201,10 @@ export class CorpusService implements vscode.Disposable {
     const superseded = () => generation !== this.scanGeneration;
     const settings = readSettings();
     // Watchers are re-made only when the patterns change: a rescan of the same files keeps them.
-    if (!this.watching || JSON.stringify(settings) !== JSON.stringify(this.settings)) {
+    const bibliographies = () => this.bibliographyFiles().map(String).join('\n');
+    if (!this.watching || JSON.stringify(settings) !== JSON.stringify(this.settings) || bibliographies() !== this.watchedBibliographies) {
       this.settings = settings;
+      this.watchedBibliographies = bibliographies();
       this.watch();
     }
     if (options.fresh) {
@@ -180,6 +220,7 @@ export class CorpusService implements vscode.Disposable {
         if (!superseded()) for (const o of outcomes) this.take(o, fromHost);
       });
       await this.readOnHost(fromHost);
+      if (!superseded()) await this.indexAttachments(wanted);
       // A newer scan is queued: it will publish; this one's corpus must not be.
       if (superseded()) return;
       for (const location of [...this.known]) if (!wanted.has(location)) this.forget(location);
@@ -215,7 +256,53 @@ export class CorpusService implements vscode.Disposable {
       if (!folders.has(folder)) folders.set(folder, vscode.Uri.joinPath(found.get(location)!, '..'));
     }
     const references = [...folders.values()].map((folder) => ({ ...fileToIndex(vscode.Uri.joinPath(folder, REFERENCES_FILE)), optional: true }));
-    return [...locations.map((location) => fileToIndex(found.get(location)!)), ...references];
+    const bibliographies = this.bibliographyFiles();
+    this.bibliographies = new Set(bibliographies.map((u) => u.toString()));
+    // The attachments known from the last scan, so the worker keeps their parses; new ones are read after.
+    const attachments = this.readable(this.corpus.attachments().filter((l) => !found.has(l)).map((l) => vscode.Uri.parse(l)), 'attachment').map(String);
+    return [...locations.map((location) => fileToIndex(found.get(location)!)), ...references, ...bibliographies.map((u) => ({ ...fileToIndex(u), bibliography: true })), ...attachments.map((l) => fileToIndex(vscode.Uri.parse(l)))];
+  }
+
+  /** The bibliographies of the `grounded.bibliography` setting (against each workspace folder) and of open reports. */
+  private bibliographyFiles(): vscode.Uri[] {
+    const out = new Map<string, vscode.Uri>();
+    for (const name of this.settings.bibliographies) {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      for (const folder of isAbsolutePath(name) ? folders.slice(0, 1) : folders) {
+        const uri = bibliographyUri(folder.uri, name);
+        out.set(uri.toString(), uri);
+      }
+    }
+    for (const list of this.reportBibliographies.values()) for (const location of list) out.set(location, vscode.Uri.parse(location));
+    return this.readable([...out.values()], 'bibliography');
+  }
+
+  /**
+   * In an untrusted workspace only files inside it are read: its settings, reports and .bib files
+   * could otherwise show any file of this machine in hovers and search. The rest is named in the log.
+   */
+  private readable(uris: vscode.Uri[], what: string): vscode.Uri[] {
+    if (vscode.workspace.isTrusted) return uris;
+    const inside = uris.filter((u) => vscode.workspace.getWorkspaceFolder(u));
+    for (const u of uris) {
+      if (inside.includes(u) || this.warnedUntrusted.has(u.toString())) continue;
+      this.warnedUntrusted.add(u.toString());
+      this.output.warn(`${u.fsPath}: not read: this ${what} lies outside the workspace, which is not trusted. Trust the workspace to read it.`);
+    }
+    return inside;
+  }
+
+  /** Reads the bibliographies' attached files that are not read yet, wherever they lie. */
+  private async indexAttachments(wanted: Set<string>): Promise<void> {
+    const missing = this.readable(this.corpus.attachments().filter((l) => !wanted.has(l) && !this.known.has(l)).map((l) => vscode.Uri.parse(l)), 'attachment').map(String);
+    if (missing.length === 0) return;
+    for (const l of missing) wanted.add(l);
+    const fromHost: FileToIndex[] = [];
+    for (const o of await this.worker.update(missing.map((l) => fileToIndex(vscode.Uri.parse(l))), this.settings.maxBytes)) {
+      if (o.kind === 'failed') o.problem.message = `${o.problem.message} (attached to an entry of the bibliography; the entry is cited without text to check against)`;
+      this.take(o, fromHost);
+    }
+    await this.readOnHost(fromHost);
   }
 
   /** Files the worker cannot read (not on this machine's disk) go through VS Code's file system. */
@@ -230,7 +317,7 @@ export class CorpusService implements vscode.Disposable {
         this.take({ location: file.location, kind: 'failed', problem: { location: file.location, severity: 'error', message: `Cannot read the file: ${e instanceof Error ? e.message : String(e)}` } }, []);
         continue;
       }
-      this.take(await this.worker.parseBytes(file.location, bytes), []);
+      this.take(await this.worker.parseBytes(file.location, bytes, this.bibliographies.has(file.location)), []);
     }
   }
 
@@ -269,7 +356,7 @@ export class CorpusService implements vscode.Disposable {
     this.watchers.dispose();
     this.watchers = new DisposableStore();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const pattern of [...this.settings.include, `**/${REFERENCES_FILE}`]) {
+      for (const pattern of [...this.settings.include, `**/${REFERENCES_FILE}`, ...this.bibliographyFiles().map((u) => vscode.workspace.asRelativePath(u, false))]) {
         const watcher = this.watchers.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern)));
         this.watchers.add(watcher.onDidCreate((uri) => this.queue(uri, 'update')));
         this.watchers.add(watcher.onDidChange((uri) => this.queue(uri, 'update')));
@@ -281,6 +368,7 @@ export class CorpusService implements vscode.Disposable {
   /** Is this file one the settings ask to index (or a metadata file beside indexed ones)? */
   private wanted(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (this.bibliographies.has(uri.toString())) return true;
     if (!folder) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
     if (matchesAny(relative, this.settings.exclude)) return false;
@@ -303,7 +391,9 @@ export class CorpusService implements vscode.Disposable {
     this.pending = new Map();
     await this.withIndexing(async () => {
       const deleted = [...batch].filter(([, kind]) => kind === 'delete').map(([location]) => location);
-      const updated = [...batch].filter(([location, kind]) => kind === 'update' && this.wanted(vscode.Uri.parse(location))).map(([location]) => fileToIndex(vscode.Uri.parse(location)));
+      const updated = [...batch]
+        .filter(([location, kind]) => kind === 'update' && this.wanted(vscode.Uri.parse(location)))
+        .map(([location]) => ({ ...fileToIndex(vscode.Uri.parse(location)), ...(this.bibliographies.has(location) ? { bibliography: true } : {}) }));
       let touched = false;
       for (const location of deleted) touched = this.forget(location) || touched;
       if (deleted.length) await this.worker.forget(deleted);
@@ -315,6 +405,7 @@ export class CorpusService implements vscode.Disposable {
         }
         await this.readOnHost(fromHost);
         touched ||= fromHost.length > 0;
+        await this.indexAttachments(new Set(this.known));
       }
       if (touched) await this.publish();
     });
@@ -357,6 +448,7 @@ export class CorpusService implements vscode.Disposable {
     }
     if (result.note) problems.push({ location, severity: 'information', message: `File is ${result.note}.` });
     if (result.kind === 'references') this.corpus.setReferences(location, result.references);
+    else if (result.kind === 'bibliography') this.corpus.setBibliography(result.bibliography, (file) => attachmentLocation(location, file), readsInEditor);
     else this.corpus.upsert(result.article);
   }
 
@@ -433,6 +525,17 @@ export class CorpusService implements vscode.Disposable {
     this.watchers.dispose();
     this.store.dispose();
   }
+}
+
+/** The editor's index worker reads no PDF yet (PDF.js parses asynchronously): an entry's other attachment is indexed instead. */
+export const readsInEditor = (location: string) => formatOf(location) !== undefined;
+
+const isAbsolutePath = (name: string) => name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.startsWith('~');
+
+/** A bibliography named in a setting or front matter: relative to `folder`, absolute, or under `~`. */
+export function bibliographyUri(folder: vscode.Uri, name: string): vscode.Uri {
+  if (name.startsWith('~/') && process.env.HOME) return vscode.Uri.file(`${process.env.HOME}${name.slice(1)}`);
+  return isAbsolutePath(name) ? vscode.Uri.file(name) : vscode.Uri.joinPath(folder, name);
 }
 
 function fileToIndex(uri: vscode.Uri): FileToIndex {

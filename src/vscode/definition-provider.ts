@@ -21,7 +21,8 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
     const paragraphs = locatedParagraphs(source, hit.item) ?? (best ? [best] : []);
     const target = await vscode.workspace.openTextDocument(this.corpus.uriOf(source));
     if (token.isCancellationRequested) return undefined;
-    const ranges = paragraphs.length ? paragraphs.map((p) => new vscode.Range(target.positionAt(p.start), target.positionAt(p.end))) : [new vscode.Range(0, 0, 0, 0)];
+    const spans: Array<{ start: number; end: number }> = paragraphs.length ? paragraphs : source.entry ? [source.entry] : [];
+    const ranges = spans.length ? spans.map((p) => new vscode.Range(target.positionAt(p.start), target.positionAt(p.end))) : [new vscode.Range(0, 0, 0, 0)];
     return ranges.map((range) => new vscode.Location(target.uri, range));
   }
 }

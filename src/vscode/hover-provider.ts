@@ -60,6 +60,11 @@ export class CitationHoverProvider implements vscode.HoverProvider {
       appendUntrusted(md.appendMarkdown('**'), title).appendMarkdown('**');
       const facts = [publisher, issued, url].filter(Boolean).join(' · ');
       if (facts) appendUntrusted(md.appendMarkdown('  \n'), facts);
+      if (source.format === 'reference') {
+        if (source.meta.authors?.length) appendUntrusted(md.appendMarkdown('  \n'), source.meta.authors.join(', '));
+        md.appendMarkdown('\n\n$(info) An entry of your bibliography with no text to check against: it attaches no file the editor reads (a PDF or Word attachment is read by `grounded check` only, for now).');
+        return;
+      }
       const located = locatedParagraphs(source, item);
       if (located && located.length === 0) {
         md.appendMarkdown(`\n\nThis source has ${locatorRange(source)}; the locator points past its end.`);

@@ -11,7 +11,7 @@ import type { CorpusService } from './corpus-service';
  */
 export function isSourceFile(corpus: CorpusService, uri: vscode.Uri): boolean {
   const location = uri.toString();
-  if (corpus.corpus.atLocation(location)) return true;
+  if (corpus.corpus.atLocation(location) || corpus.isBibliography(uri)) return true;
   if (uri.path.endsWith(`/${REFERENCES_FILE}`)) {
     const folder = location.slice(0, location.lastIndexOf('/') + 1);
     return corpus.corpus.all().some((s) => s.location.startsWith(folder) && !s.location.slice(folder.length).includes('/'));

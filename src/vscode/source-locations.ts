@@ -32,8 +32,8 @@ export class OpenSourceCommand {
       void vscode.window.showWarningMessage(`Grounded: ${source.meta.key} has ${source.paragraphs.length} paragraphs; there is no para. ${args.paragraph}.`);
     }
     const document = await vscode.workspace.openTextDocument(this.corpus.uriOf(source));
-    const start = args.start ?? paragraph?.start;
-    const end = args.end ?? paragraph?.end ?? start;
+    const start = args.start ?? paragraph?.start ?? source.entry?.start;
+    const end = args.end ?? paragraph?.end ?? source.entry?.end ?? start;
     const selection = start !== undefined ? new vscode.Range(document.positionAt(start), document.positionAt(end ?? start)) : undefined;
     const editor = await vscode.window.showTextDocument(document, {
       selection,

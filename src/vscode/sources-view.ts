@@ -87,17 +87,22 @@ export class SourcesView implements vscode.TreeDataProvider<SourceNode>, vscode.
       item.command = { command: 'grounded.previewSource', title: 'Preview', arguments: [{ key: source.meta.key, paragraph: node.paragraph.index }] };
       return item;
     }
-    const item = new vscode.TreeItem(source.meta.title, vscode.TreeItemCollapsibleState.Collapsed);
+    // A bibliography entry with no text has nothing to expand or preview: a click opens the entry.
+    const entry = source.format === 'reference';
+    const item = new vscode.TreeItem(source.meta.title, entry ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = source.meta.key;
-    item.contextValue = 'source';
-    item.iconPath = new vscode.ThemeIcon('file-text');
+    item.contextValue = entry ? 'entry' : 'source';
+    item.iconPath = new vscode.ThemeIcon(entry ? 'book' : 'file-text');
     item.resourceUri = badgeUri(source.meta.key);
     item.description = describeSource(source, this.citationsOf(source.meta.key));
     const tooltip = safeMarkdown();
     appendUntrusted(tooltip, source.meta.title).appendMarkdown('\n\n');
     appendUntrusted(tooltip, `@${source.meta.key}`);
+    if (entry) tooltip.appendMarkdown('\n\nAn entry of your bibliography with no text to check against.');
     item.tooltip = tooltip;
-    item.command = { command: 'grounded.previewSource', title: 'Preview', arguments: [{ key: source.meta.key }] };
+    item.command = entry
+      ? { command: 'grounded.openSource', title: 'Open Entry', arguments: [{ key: source.meta.key }] }
+      : { command: 'grounded.previewSource', title: 'Preview', arguments: [{ key: source.meta.key }] };
     return item;
   }
 
@@ -162,7 +167,7 @@ function badgeUri(key: string): vscode.Uri {
 
 /** The row's description: the citation count first (what a writer scans for), then publisher and date. */
 export function describeSource(source: Source, citations: number): string {
-  const parts = [source.meta.publisher, source.meta.issued].filter(Boolean);
+  const parts = [source.meta.publisher, source.meta.issued, source.format === 'reference' ? 'no text' : undefined].filter(Boolean);
   if (citations) parts.unshift(`${citations} citation${citations === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }

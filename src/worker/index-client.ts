@@ -17,7 +17,7 @@ export interface IndexWorker {
   /** Makes the worker's corpus exactly `files`; outcomes arrive through `onOutcomes` in batches. */
   scan(files: FileToIndex[], maxBytes: number, onOutcomes: (outcomes: FileOutcome[]) => void): Promise<ScanStats>;
   update(files: FileToIndex[], maxBytes: number): Promise<FileOutcome[]>;
-  parseBytes(location: string, bytes: Uint8Array): Promise<FileOutcome>;
+  parseBytes(location: string, bytes: Uint8Array, bibliography?: boolean): Promise<FileOutcome>;
   forget(locations: string[]): Promise<void>;
   /** The search index over the worker's corpus, as bytes, and whether it came from the cache. */
   index(): Promise<{ bytes: Uint8Array; reused: boolean }>;
@@ -67,8 +67,8 @@ export class IndexWorkerClient implements IndexWorker {
     return response.outcomes;
   }
 
-  async parseBytes(location: string, bytes: Uint8Array): Promise<FileOutcome> {
-    const response = await this.send({ type: 'parseBytes', location, bytes });
+  async parseBytes(location: string, bytes: Uint8Array, bibliography?: boolean): Promise<FileOutcome> {
+    const response = await this.send({ type: 'parseBytes', location, bytes, ...(bibliography ? { bibliography } : {}) });
     if (response.type !== 'updated') throw this.failure(response);
     return response.outcomes[0];
   }

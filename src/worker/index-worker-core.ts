@@ -4,6 +4,8 @@
 // a search index over it, and hand the index over as bytes.
 import { readFileSync, statSync } from 'node:fs';
 import { Corpus } from '../core/corpus/corpus';
+import { attachmentLocation } from '../core/bib/attachments';
+import { formatOf } from '../core/corpus/article';
 import { groupCorpusFigures, type FigureGroup } from '../core/figures/corpus-figures';
 import { formatBytes } from '../core/corpus/decode';
 import { parseFile, type FileParse } from '../core/corpus/parse-file';
@@ -20,6 +22,8 @@ export interface FileToIndex {
   path?: string;
   /** A metadata file that may not exist (then it is passed over in silence). */
   optional?: boolean;
+  /** The writer's bibliography (read as BibTeX, CSL-JSON or CSL-YAML, not as an article). */
+  bibliography?: boolean;
 }
 
 export type FileOutcome =
@@ -90,8 +94,8 @@ export class IndexWorkerCore {
   }
 
   /** Parses a file the host read itself. */
-  parseBytes(location: string, bytes: Uint8Array): FileOutcome {
-    const parse = parseFile(location, bytes);
+  parseBytes(location: string, bytes: Uint8Array, bibliography?: boolean): FileOutcome {
+    const parse = parseFile(location, bytes, bibliography ? 'bibliography' : undefined);
     this.signatures.delete(location);
     this.unsigned.add(location);
     this.apply(location, parse);
@@ -199,7 +203,7 @@ export class IndexWorkerCore {
       let parse = this.parseCache.get(location, signature);
       const fromCache = parse !== undefined;
       if (!parse) {
-        parse = parseFile(location, readFileSync(path));
+        parse = parseFile(location, readFileSync(path), file.bibliography ? 'bibliography' : undefined);
         this.parseCache.set(location, signature, parse);
       }
       this.signatures.set(location, signature);
@@ -217,6 +221,7 @@ export class IndexWorkerCore {
   private apply(location: string, parse: FileParse): void {
     if (parse.kind === 'article') this.corpus.upsert(parse.article);
     else if (parse.kind === 'references') this.corpus.setReferences(location, parse.references);
+    else if (parse.kind === 'bibliography') this.corpus.setBibliography(parse.bibliography, (file) => attachmentLocation(location, file), (l) => formatOf(l) !== undefined);
     else this.corpus.remove(location);
   }
 }

@@ -29,7 +29,7 @@ export function handleRequest(core: IndexWorkerCore, request: Request, post: (re
       case 'update':
         return post({ id, type: 'updated', outcomes: core.update(request.files, request.maxBytes) });
       case 'parseBytes':
-        return post({ id, type: 'updated', outcomes: [core.parseBytes(request.location, request.bytes)] });
+        return post({ id, type: 'updated', outcomes: [core.parseBytes(request.location, request.bytes, request.bibliography)] });
       case 'forget':
         core.forget(request.locations);
         return post({ id, type: 'done' });

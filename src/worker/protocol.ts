@@ -25,7 +25,7 @@ export interface ScanStats {
 export type Request =
   | { id: number; type: 'scan'; files: FileToIndex[]; maxBytes: number }
   | { id: number; type: 'update'; files: FileToIndex[]; maxBytes: number }
-  | { id: number; type: 'parseBytes'; location: string; bytes: Uint8Array }
+  | { id: number; type: 'parseBytes'; location: string; bytes: Uint8Array; bibliography?: boolean }
   | { id: number; type: 'forget'; locations: string[] }
   | { id: number; type: 'index' }
   | { id: number; type: 'figures' }

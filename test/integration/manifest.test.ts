@@ -97,7 +97,8 @@ describe('Grounded’s manifest in the extension host', () => {
     // It finds sources with findFiles and reads them from disk in its worker; virtual file systems are not served.
     assert.equal(json.capabilities.virtualWorkspaces.supported, false);
     // Each setting is a pattern, a size, a severity, what a citation covers or how a hint shows; a new one must be looked at for trust here.
+    // grounded.bibliography names files to read, never to run; in an untrusted workspace only those inside it are read.
     const settings = Object.keys(json.contributes.configuration.properties);
-    assert.deepEqual(settings.sort(), ['grounded.checks.citationMissing', 'grounded.checks.citationScope', 'grounded.corpus.exclude', 'grounded.corpus.include', 'grounded.corpus.maxFileSizeMB', 'grounded.diagnostics.severity']);
+    assert.deepEqual(settings.sort(), ['grounded.bibliography', 'grounded.checks.citationMissing', 'grounded.checks.citationScope', 'grounded.corpus.exclude', 'grounded.corpus.include', 'grounded.corpus.maxFileSizeMB', 'grounded.diagnostics.severity']);
   });
 });

@@ -76,7 +76,7 @@ describe('grounded check (CLI)', function () {
     assert.equal(grounded('check', '--corpus', corpusDir, clean).code, 0);
     const noCorpus = grounded('check', seedReport);
     assert.equal(noCorpus.code, 2);
-    assert.match(noCorpus.stderr, /No --corpus DIR given/);
+    assert.match(noCorpus.stderr, /No --corpus DIR or --bibliography FILE given/);
     const missing = grounded('check', '--corpus', corpusDir, 'no-such-report.md');
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /Cannot read no-such-report\.md/);

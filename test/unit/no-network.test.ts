@@ -26,7 +26,8 @@ describe('no network in the built bundles', () => {
       assert.equal(calls, required.length, 'a require() without a literal module name');
       assert.deepEqual([...new Set(required)].filter((name) => !allowed.includes(name)), []);
       assert.ok(required.length > 0, 'no require() found: the pattern no longer matches the bundle');
-      for (const pattern of [/(?<![\w$.])fetch\s*\(/, /\bWebSocket\b/, /\bXMLHttpRequest\b/, /\bEventSource\b/, /\bsendBeacon\b/, /(?<![\w$.])import\s*\(/, /\bcreateRequire\b/, /process\.binding/]) {
+      // A method named fetch is defined, not called (`fetch(n){…}`: bibtex-parser's cache of word shapes).
+      for (const pattern of [/(?<![\w$.])fetch\s*\((?![\w$,\s]*\)\s*\{)/, /\bWebSocket\b/, /\bXMLHttpRequest\b/, /\bEventSource\b/, /\bsendBeacon\b/, /(?<![\w$.])import\s*\(/, /\bcreateRequire\b/, /process\.binding/]) {
         assert.doesNotMatch(code, pattern);
       }
     });

@@ -53,7 +53,8 @@ export function* checkReportSteps(report: string, context: CheckContext, options
     for (const item of claim.items) {
       const source = corpus.get(item.key);
       if (!source) findings.push(checkUnknownSource(item, keys));
-      else {
+      // A bibliography entry with no attached text: known, with nothing to check a locator or claim against.
+      else if (source.format !== 'reference') {
         const locator = checkLocator(item, source);
         if (locator) findings.push(locator);
       }
@@ -63,7 +64,7 @@ export function* checkReportSteps(report: string, context: CheckContext, options
     const located = new Set<number>();
     for (const item of scope) {
       const source = corpus.get(item.key);
-      if (!source || checkLocator(item, source)) continue;
+      if (!source || source.format === 'reference' || checkLocator(item, source)) continue;
       if (!cited.includes(source)) cited.push(source);
       for (const p of locatedPassages(source, item.locator) ?? []) located.add(p.index);
     }

@@ -1,4 +1,4 @@
-import type { LoadProblem, LocatorKind, Paragraph, SourceFormat, SourceMeta } from '../model';
+import type { EntryPlace, LoadProblem, LocatorKind, Paragraph, SourceFormat, SourceMeta } from '../model';
 import { parseHtmlArticle } from './html';
 import { markdownBlocks, readFrontMatter } from './markdown';
 import { toParagraphs, textBlocks } from './paragraphs';
@@ -12,6 +12,8 @@ export interface ParsedArticle {
   paragraphs: Paragraph[];
   /** How its passages are cited; absent for `para. N`. */
   locators?: LocatorKind;
+  /** A bibliography entry with no text: where it is written. */
+  entry?: EntryPlace;
   /** Blocks left out as boilerplate, with the reason (shown to writers who wonder where text went). */
   removed: Array<{ text: string; start: number; end: number; reason: string }>;
   problems: LoadProblem[];

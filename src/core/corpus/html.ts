@@ -71,6 +71,7 @@ function readMeta(doc: T.Document): Partial<SourceMeta> {
     else if (name === 'og:site_name' || name === 'citation_journal_title' || name === 'dc.publisher') fields['container-title'] ??= content;
     else if (name === 'article:published_time' || name === 'citation_publication_date' || name === 'dc.date' || name === 'date' || name === 'pubdate') fields.issued ??= content;
     else if (name === 'og:url') fields.URL ??= content;
+    else if (name === 'citation_doi' || name === 'dc.identifier' && /^(doi:)?10\.\d/.test(content)) fields.DOI ??= content.replace(/^doi:/, '');
     else if (name === 'author' || name === 'article:author' || name === 'citation_author' || name === 'dc.creator') {
       if (!/^https?:/.test(content)) ((fields.author ??= []) as string[]).push(content);
     }

@@ -61,6 +61,8 @@ export function metaFromRecord(data: unknown): Partial<SourceMeta> {
   if (issued) meta.issued = issued;
   const url = str(r.URL) ?? str(r.url) ?? str(r.link);
   if (url) meta.url = url;
+  const doi = str(r.DOI) ?? str(r.doi);
+  if (doi) meta.doi = doi;
   const authors = authorList(r.author ?? r.authors);
   if (authors.length) meta.authors = authors;
   return meta;

@@ -1,12 +1,14 @@
 // Loads a corpus folder from disk with Node's fs: for the CLI, tests and benchmarks.
 // The extension reads files through VS Code's file system instead, with the same parsing.
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBibliography } from '../bib/parse-bibliography';
 import type { LoadProblem, Source } from '../model';
 import { formatOf } from './article';
 import { Corpus } from './corpus';
 import { formatBytes } from './decode';
-import { isPdf, isReferencesFile, parseFileAsync } from './parse-file';
+import { isDocx, isPdf, isReferencesFile, parseFileAsync } from './parse-file';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -42,7 +44,7 @@ export async function listFiles(dir: string, problems: LoadProblem[]): Promise<s
 export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadProblem[]> {
   const isReferences = isReferencesFile(path);
   const format = formatOf(path);
-  if (!isReferences && !format && !isPdf(path)) return [];
+  if (!isReferences && !format && !isPdf(path) && !isDocx(path)) return [];
   let bytes: Uint8Array;
   try {
     const stat = await fs.stat(path);
@@ -57,7 +59,7 @@ export async function loadFileInto(corpus: Corpus, path: string, maxBytes = DEFA
   if (result.kind === 'skipped') return [{ location: path, severity: 'warning', message: `Skipped: ${result.reason}.` }];
   const problems: LoadProblem[] = result.note ? [{ location: path, severity: 'information', message: `File is ${result.note}.` }] : [];
   if (result.kind === 'references') corpus.setReferences(path, result.references);
-  else corpus.upsert(result.article);
+  else if (result.kind === 'article') corpus.upsert(result.article);
   return problems;
 }
 
@@ -67,4 +69,32 @@ export async function loadCorpusDirectory(dir: string, options: { maxBytes?: num
   for (const path of await listFiles(dir, problems)) problems.push(...(await loadFileInto(corpus, path, options.maxBytes)));
   problems.push(...corpus.problems());
   return { corpus, sources: [...corpus.all()], problems };
+}
+
+/**
+ * Reads a bibliography of the writer's into the corpus, and the files its entries attach
+ * (relative to the bibliography or absolute) as sources, wherever they are. Problems name
+ * the bibliography or the attachment.
+ */
+export async function loadBibliographyInto(corpus: Corpus, path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<LoadProblem[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (e) {
+    return [{ location: path, severity: 'error', message: `Cannot read the bibliography: ${(e as Error).message}` }];
+  }
+  const bib = parseBibliography(path, text);
+  const folder = dirname(path);
+  corpus.setBibliography(bib, (file) => (file.startsWith('file://') ? fileURLToPath(file) : resolve(folder, file)));
+  const problems: LoadProblem[] = [];
+  for (const attachment of corpus.attachments()) {
+    if (corpus.hasArticle(attachment)) continue;
+    const stat = await fs.stat(attachment).catch(() => undefined);
+    if (!stat) {
+      problems.push({ location: path, severity: 'warning', message: `An entry attaches ${attachment}, which does not exist; the entry is cited without text to check against.` });
+      continue;
+    }
+    problems.push(...(await loadFileInto(corpus, attachment, maxBytes)));
+  }
+  return problems;
 }

@@ -5,11 +5,14 @@ import { LineIndex } from '../positions';
 import { formatOf, parseArticle, type ParsedArticle } from './article';
 import { decodeBytes } from './decode';
 import { parsePdf } from './pdf';
+import { parseDocx } from './docx';
+import { parseBibliography, type Bibliography } from '../bib/parse-bibliography';
 import { parseReferences, REFERENCES_FILE, type ReferenceEntry } from './references';
 
 export type FileParse =
   | { kind: 'article'; article: ParsedArticle; note?: string }
   | { kind: 'references'; references: { entries: ReferenceEntry[]; problems: LoadProblem[] }; note?: string }
+  | { kind: 'bibliography'; bibliography: Bibliography; note?: string }
   | { kind: 'skipped'; reason: string };
 
 export function isReferencesFile(location: string): boolean {
@@ -21,16 +24,23 @@ export function isPdf(location: string): boolean {
   return /\.pdf$/i.test(location);
 }
 
-/** `parseFile`, and PDFs too. */
-export async function parseFileAsync(location: string, bytes: Uint8Array): Promise<FileParse> {
-  if (!isPdf(location)) return parseFile(location, bytes);
-  if (!bytes.length) return { kind: 'skipped', reason: 'the file is empty' };
-  return { kind: 'article', article: await parsePdf(location, bytes) };
+/** True for a Word document, which only `parseFileAsync` reads (mammoth converts asynchronously). */
+export function isDocx(location: string): boolean {
+  return /\.docx$/i.test(location);
 }
 
-export function parseFile(location: string, bytes: Uint8Array): FileParse {
+/** `parseFile`, and PDFs and Word documents too. */
+export async function parseFileAsync(location: string, bytes: Uint8Array): Promise<FileParse> {
+  if (!isPdf(location) && !isDocx(location)) return parseFile(location, bytes);
+  if (!bytes.length) return { kind: 'skipped', reason: 'the file is empty' };
+  return { kind: 'article', article: isPdf(location) ? await parsePdf(location, bytes) : await parseDocx(location, bytes) };
+}
+
+/** `as: 'bibliography'` reads the file as the writer's bibliography (BibTeX, CSL-JSON, CSL-YAML). */
+export function parseFile(location: string, bytes: Uint8Array, as?: 'bibliography'): FileParse {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { kind: 'skipped', reason: decoded.reason };
+  if (as === 'bibliography') return { kind: 'bibliography', bibliography: parseBibliography(location, decoded.text), ...noteOf(decoded) };
   // An empty file is most likely an article not saved yet: a source with no passages would only mislead.
   if (!decoded.text.trim()) return { kind: 'skipped', reason: bytes.length ? 'the file has only white space, no text' : 'the file is empty' };
   if (isReferencesFile(location)) return { kind: 'references', references: parseReferences(location, decoded.text), ...noteOf(decoded) };

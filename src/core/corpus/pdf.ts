@@ -18,15 +18,16 @@ function loadPdfJs(): Promise<PdfJs> {
     for (const name of ['DOMMatrix', 'ImageData', 'Path2D']) g[name] ??= class {};
     // In a CommonJS bundle PDF.js cannot find Node's `require` (for optional native canvas
     // support, which reading text never uses) and warns on the console as it loads: not the user's concern.
-    const log = console.log;
-    console.log = (...args: unknown[]) => void (String(args[0]).startsWith('Warning: Cannot access the `require`') || log(...args));
+    // (PDF.js warns with console.warn.)
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void (String(args[0]).startsWith('Warning: Cannot access the `require`') || warn(...args));
     let lib;
     try {
       lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
       // Parsing on this thread: the index worker is already off the editor's thread.
       g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     } finally {
-      console.log = log;
+      console.warn = warn;
     }
     return lib;
   })();

@@ -14,6 +14,8 @@ export interface ReferenceEntry {
   meta: Partial<SourceMeta>;
   /** The whole CSL item, so an exported bibliography keeps every field the writer gave. */
   csl: Record<string, unknown>;
+  /** The writer's bibliography file the entry is from (absent for a metadata file beside the articles). */
+  bibliography?: string;
 }
 
 export function parseReferences(location: string, text: string): { entries: ReferenceEntry[]; problems: LoadProblem[] } {
