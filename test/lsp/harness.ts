@@ -46,8 +46,8 @@ export interface IndexStatus {
 }
 
 /** A workspace folder in a fresh temporary directory: the sample corpus, and whatever files are given. */
-export function makeWorkspace(files: Record<string, string> = {}, options: { corpus?: boolean } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'grounded-lsp-'));
+export function makeWorkspace(files: Record<string, string> = {}, options: { corpus?: boolean; prefix?: string } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'grounded-lsp-'));
   if (options.corpus !== false) cpSync(join(repoRoot, 'corpus'), join(dir, 'corpus'), { recursive: true });
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });

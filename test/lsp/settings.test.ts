@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspSession, makeWorkspace } from './harness';
 
@@ -83,6 +84,22 @@ describe('grounded-lsp settings', function () {
       assert.deepEqual(await session.diagnosticsOf(document.uri), []);
       const list = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: document.uri }, position: { line: 0, character: 45 } })) as { items: unknown[] };
       assert.deepEqual(list.items, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('works in a folder whose path has spaces and accents, which file URIs escape', async () => {
+    const folder = makeWorkspace({ 'report.md': REPORT }, { prefix: 'grounded lsp – dossier é ' });
+    const session = await LspSession.start(folder);
+    try {
+      await session.indexComplete();
+      const document = session.open(join(folder, 'report.md'));
+      assert.match(document.uri, /%20/);
+      const codes = (await session.diagnosticsOf(document.uri)).map((d) => d.code).sort();
+      assert.deepEqual(codes, ['figure-mismatch', 'unknown-source']);
+      const [location] = (await session.connection.sendRequest('textDocument/definition', { textDocument: { uri: document.uri }, position: { line: 0, character: 50 } })) as Array<{ uri: string }>;
+      assert.equal(fileURLToPath(location.uri), join(folder, 'corpus', '002_c369252dabbea5e4.txt'));
     } finally {
       await session.close();
     }
