@@ -3,6 +3,7 @@
 // parse and index them off this thread. This side keeps the parsed corpus (locations are
 // file URIs) and adopts the worker's search index in slices, so requests never wait.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { attachmentLocation } from '../core/bib/attachments';
 import { formatOf } from '../core/corpus/article';
 import { Corpus } from '../core/corpus/corpus';
 import type { FileParse } from '../core/corpus/parse-file';
@@ -281,6 +282,8 @@ export class CorpusIndexer {
     }
     if (parse.note) problems.push({ location, severity: 'information', message: `File is ${parse.note}.` });
     if (parse.kind === 'references') this.corpus.setReferences(location, parse.references);
+    // A bibliography's entries complete and hover with their fields; their attachments are read as the editor reads them.
+    else if (parse.kind === 'bibliography') this.corpus.setBibliography(parse.bibliography, (file) => attachmentLocation(location, file), (l) => formatOf(l) !== undefined);
     else this.corpus.upsert(parse.article);
   }
 
