@@ -19,11 +19,14 @@ export interface CitationScore {
   flaggedCorrect: number;
   wrong: number;
   flaggedWrong: number;
-  /** Flagged wrong citations whose suggested source is the summary's own document. */
+  /** Flagged wrong citations whose suggested source is the summary's own document (named, or one of two offered as equally close). */
   suggestedRight: number;
   /** Wrong citations with the own document hidden: claim-unsupported, and citation-unsupported (whose suggestion cannot be right). */
   hiddenClaimUnsupported: number;
   hiddenWrongSuggestion: number;
+  /** Of the flagged (wrong; own hidden), those that offer two sources as equally close rather than name one. */
+  twoOffered: number;
+  hiddenTwoOffered: number;
   /** Uncited sentences with a figure or a quotation; citation-missing findings; those naming the own document. */
   uncited: number;
   missing: number;
@@ -46,7 +49,7 @@ export async function scoreCitations(dir: string): Promise<CitationScore> {
   const search = new SearchIndex(corpus.all());
   const keys = corpus.all().map((s) => s.meta.key).sort();
   const set = dir.split('/').filter(Boolean).at(-1)!;
-  const s: CitationScore = { set, correct: 0, flaggedCorrect: 0, wrong: 0, flaggedWrong: 0, suggestedRight: 0, hiddenClaimUnsupported: 0, hiddenWrongSuggestion: 0, uncited: 0, missing: 0, missingRight: 0, examples: [] };
+  const s: CitationScore = { set, correct: 0, flaggedCorrect: 0, wrong: 0, flaggedWrong: 0, suggestedRight: 0, hiddenClaimUnsupported: 0, hiddenWrongSuggestion: 0, twoOffered: 0, hiddenTwoOffered: 0, uncited: 0, missing: 0, missingRight: 0, examples: [] };
   for (const entry of expected.filter((e) => e.kind === 'kept')) {
     const report = readFileSync(join(dir, entry.report), 'utf8');
     if (CITATION.exec(report)?.[1] !== entry.source) continue;
@@ -63,17 +66,20 @@ export async function scoreCitations(dir: string): Promise<CitationScore> {
     const [onWrong] = codes(checkReport(wrongReport, { corpus, search }), 'citation-unsupported');
     if (onWrong) {
       s.flaggedWrong++;
-      if (onWrong.source?.key === entry.source) s.suggestedRight++;
+      // Right when the source it names is the summary's own, or one of the two it offers as equally close.
+      if (onWrong.source?.key === entry.source || onWrong.related?.some((r) => r.key === entry.source)) s.suggestedRight++;
+      if (!onWrong.source && onWrong.related?.length === 2) s.twoOffered++;
     } else s.examples.push(`wrong missed ${entry.report} cited to ${other}`);
     const hidden = checkReport(wrongReport, { corpus: hiding(corpus, entry.source), search });
     if (codes(hidden, 'claim-unsupported').length) s.hiddenClaimUnsupported++;
-    if (codes(hidden, 'citation-unsupported').length) s.hiddenWrongSuggestion++;
+    const hiddenUnsupported = codes(hidden, 'citation-unsupported');
+    if (hiddenUnsupported.length) s.hiddenWrongSuggestion++;
+    if (hiddenUnsupported.some((f) => !f.source && f.related?.length === 2)) s.hiddenTwoOffered++;
     const uncitedReport = report.replace(CITATION, '');
     s.uncited += [...splitClaims(uncitedReport)].filter((c) => c.figures.length > 0 || c.quotes.length > 0).length;
     const missing = codes(checkReport(uncitedReport, { corpus, search }), 'citation-missing');
     s.missing += missing.length;
     s.missingRight += missing.filter((f) => f.source?.key === entry.source).length;
-    if (process.env.GROUNDED_EVAL_MISSING) for (const f of missing.filter((f) => f.source?.key !== entry.source)) console.log(entry.report, entry.source, f.message);
   }
   return s;
 }
@@ -89,6 +95,8 @@ export function pooledCitations(scores: readonly CitationScore[]): CitationScore
     suggestedRight: sum('suggestedRight'),
     hiddenClaimUnsupported: sum('hiddenClaimUnsupported'),
     hiddenWrongSuggestion: sum('hiddenWrongSuggestion'),
+    twoOffered: sum('twoOffered'),
+    hiddenTwoOffered: sum('hiddenTwoOffered'),
     uncited: sum('uncited'),
     missing: sum('missing'),
     missingRight: sum('missingRight'),
@@ -105,6 +113,8 @@ export function citationRates(s: CitationScore) {
     suggestedRight: rate(s.suggestedRight, s.flaggedWrong),
     hiddenClaimUnsupported: rate(s.hiddenClaimUnsupported, s.wrong),
     hiddenWrongSuggestion: rate(s.hiddenWrongSuggestion, s.wrong),
+    twoOffered: rate(s.twoOffered, s.flaggedWrong),
+    hiddenTwoOffered: rate(s.hiddenTwoOffered, s.hiddenWrongSuggestion),
     missingRate: rate(s.missing, s.uncited),
     missingRight: rate(s.missingRight, s.missing),
   };

@@ -47,14 +47,14 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   const citationRow = (s: CitationScore) => {
     const r = citationRates(s);
-    return `| ${s.set === 'pooled' ? '**pooled**' : s.set} | ${s.correct} | ${pct(r.onCorrect)} | ${pct(r.onWrong)} | ${pct(r.suggestedRight)} | ${pct(r.hiddenClaimUnsupported)} | ${pct(r.hiddenWrongSuggestion)} | ${s.uncited} | ${pct(r.missingRate)} | ${pct(r.missingRight)} |`;
+    return `| ${s.set === 'pooled' ? '**pooled**' : s.set} | ${s.correct} | ${pct(r.onCorrect)} | ${pct(r.onWrong)} | ${pct(r.suggestedRight)} | ${pct(r.hiddenClaimUnsupported)} | ${pct(r.hiddenWrongSuggestion)} | ${pct(r.twoOffered)} / ${pct(r.hiddenTwoOffered)} | ${s.uncited} | ${pct(r.missingRate)} | ${pct(r.missingRight)} |`;
   };
   const pooledCitation = pooledCitations(citations);
   console.log(
     [
       '\nCitations checked by meaning (each kept summary: cited to its own document = correct; to the next document of its set = wrong; wrong with its own document hidden; uncited):\n',
-      '| set | summaries | citation-unsupported on correct (≤ 0.02) | on wrong (≥ 0.90) | suggested source right (≥ 0.85) | own hidden: claim-unsupported | own hidden: citation-unsupported | uncited sentences with a figure or quote | citation-missing rate | citation-missing names the right source |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| set | summaries | citation-unsupported on correct (≤ 0.02) | on wrong (≥ 0.90) | suggested source right (≥ 0.85) | own hidden: claim-unsupported | own hidden: citation-unsupported | of those flagged, two offered as equally close (wrong / own hidden) | uncited sentences with a figure or quote | citation-missing rate | citation-missing names the right source |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...citations.map(citationRow),
       citationRow(pooledCitation),
     ].join('\n'),

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { checkReport, type CheckContext } from '../../src/core/check/check-report';
 import type { Finding } from '../../src/core/check/findings';
+import { parseArticle } from '../../src/core/corpus/article';
 import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import type { Source } from '../../src/core/model';
 import { rankSources } from '../../src/core/search/relevance';
@@ -67,6 +68,21 @@ describe('citations checked by meaning (real sentences)', () => {
       const sentence = 'Blinken said Russia was still moving critical units toward the border and had not pulled back its forces';
       const [f] = check(`${sentence} [@zelensky-direct-talks].`, 'citation-unsupported');
       assert.equal(rankSources(context.search!, sources, sentence)[0].source.meta.key, f.source?.key);
+    });
+
+    it('offers two sources, naming neither as the source, when they say it about as well as each other', async () => {
+      // A syndicated copy of the article that says it: the same paragraph under another key.
+      const loaded = await loadCorpusDirectory(corpusDir);
+      const original = loaded.corpus.get('putin-nato-scholz')!;
+      const said = original.paragraphs.find((p) => p.text.includes('critical units'))!;
+      loaded.corpus.upsert(parseArticle('/c/wire-copy.md', `---\nid: wire-copy\ntitle: Wire copy\n---\n\n${said.text}\n`, 'markdown'));
+      const both: CheckContext = { corpus: loaded.corpus, search: new SearchIndex(loaded.corpus.all()) };
+      const [f] = checkReport(wrong, both).filter((x) => x.code === 'citation-unsupported');
+      assert.ok(f, 'the cited source is still wrong');
+      assert.equal(f.source, undefined, 'no one source is named as the one that says it');
+      assert.deepEqual(f.related?.map((r) => r.key).sort(), ['putin-nato-scholz', 'wire-copy']);
+      assert.match(f.message, /^@zelensky-direct-talks says nothing like this; @(putin-nato-scholz|wire-copy) and @(putin-nato-scholz|wire-copy) say more of it, about as much as each other: /);
+      assert.deepEqual(f.fixes.map((x) => x.title.replace(/, para\. \d+$/, '')).sort(), ['Replace with @putin-nato-scholz', 'Replace with @wire-copy']);
     });
   });
 

@@ -17,6 +17,8 @@ const OTHER_SUPPORTS = 0.35;
 /** ...this many times the cited sources' share, and this much more of it. */
 const OTHER_RATIO = 1.5;
 const OTHER_MARGIN = 0.1;
+/** ...and say it this much better than the next source, or both are offered as equals. */
+const SUGGEST_RATIO = 1.2;
 /** Below this share, the cited sources do not back the text, and no other source clears OTHER_SUPPORTS: claim-unsupported. */
 const CITED_BACKS = 0.25;
 /** A text of fewer content words says too little to tell sources apart. */
@@ -79,10 +81,13 @@ export function checkCitationSupport(covered: readonly Claim[], items: readonly 
   if (!enough(own)) own = sourceSupport(query, cited)?.coverage ?? 0;
   if (enough(own) || !context.search) return [];
   const keys = new Set(cited.map((s) => s.meta.key));
-  const [best] = supportingSources(query, context.search, context.sourceOf, { exclude: keys });
+  const [best, next] = supportingSources(query, context.search, context.sourceOf, { exclude: keys });
   const item = items.find((i) => keys.has(i.key)) ?? items[0];
   const names = [...keys].map((k) => `@${k}`).join(' and ');
   if (best && best.coverage >= OTHER_SUPPORTS && best.coverage >= own * OTHER_RATIO && best.coverage - own >= OTHER_MARGIN) {
+    // Another source says it about as well (transcripts of one kind share their words): the cited
+    // one is still wrong, but naming one of the two as the source would be a guess; both are offered.
+    if (next && next.coverage * SUGGEST_RATIO > best.coverage) return [closestTwo(context, item, `${names} ${keys.size > 1 ? 'say' : 'says'}`, refOf(best), refOf(next))];
     const ref = refOf(best);
     const cite = { key: ref.key, locator: ref.locator };
     const fixes = [
@@ -114,6 +119,20 @@ export function checkCitationSupport(covered: readonly Claim[], items: readonly 
       fixes: [],
     },
   ];
+}
+
+/** citation-unsupported when two other sources say the text about as well as each other. */
+function closestTwo(context: SupportContext, item: CitationItem, cited: string, a: SourceRef, b: SourceRef): Finding {
+  const fixes = [a, b].map((ref) => citeFix(context.report, `Replace with ${itemOf(ref)}`, item.keyStart, { key: ref.key, locator: ref.locator }, 'replace'));
+  return {
+    code: 'citation-unsupported',
+    severity: 'warning',
+    message: `${cited} nothing like this; @${a.key} and @${b.key} say more of it, about as much as each other: "${quoted(a.text)}"${placeOf(a)}; "${quoted(b.text)}"${placeOf(b)}`,
+    start: item.keyStart,
+    end: item.keyEnd,
+    related: [a, b],
+    fixes: fixes.filter((f): f is Fix => !!f),
+  };
 }
 
 /** The one source that clearly backs an uncited claim, if one does. */
