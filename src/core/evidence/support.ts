@@ -120,6 +120,16 @@ interface ReadingUnit {
  * against the transcript, not sentence by sentence). A unit counts when one of its passages does.
  */
 function readingUnits(source: Source, only?: (source: Source, p: Paragraph) => boolean): ReadingUnit[] {
+  const all = allReadingUnits(source);
+  return only ? all.filter((u) => u.passages.some((p) => only(source, p))) : all;
+}
+
+/** A source's reading units, built once per source (every claim's check reads them again). */
+const unitsOfSource = new WeakMap<Source, ReadingUnit[]>();
+
+function allReadingUnits(source: Source): ReadingUnit[] {
+  let out = unitsOfSource.get(source);
+  if (out) return out;
   const units = new Map<number | Paragraph, Paragraph[]>();
   for (const p of source.paragraphs) {
     const at = p.block ?? p;
@@ -127,12 +137,12 @@ function readingUnits(source: Source, only?: (source: Source, p: Paragraph) => b
     if (unit) unit.push(p);
     else units.set(at, [p]);
   }
-  const out: ReadingUnit[] = [];
-  for (const passages of units.values()) {
-    if (only && !passages.some((p) => only(source, p))) continue;
-    const lemmas = passages.length === 1 ? lemmasOfParagraph(passages[0]) : new Set(passages.flatMap((p) => [...lemmasOfParagraph(p)]));
-    out.push({ source, passages, lemmas });
-  }
+  out = [...units.values()].map((passages) => ({
+    source,
+    passages,
+    lemmas: passages.length === 1 ? lemmasOfParagraph(passages[0]) : new Set(passages.flatMap((p) => [...lemmasOfParagraph(p)])),
+  }));
+  unitsOfSource.set(source, out);
   return out;
 }
 
