@@ -1,5 +1,6 @@
 // Heavy work on a thread that must keep answering (an extension host, a language server's
-// request loop) runs a core generator a few milliseconds at a time.
+// request loop) runs a core generator a few milliseconds at a time. The extension and the language
+// server both use this one.
 
 /** Longest run of Grounded's work on the host's thread before other work gets a turn. */
 export const SLICE_MS = 8;
@@ -21,6 +22,8 @@ export class Slicer {
  * Runs all steps of `steps`, yielding every SLICE_MS. When `cancelled` says so after a
  * yield, stops and resolves to undefined.
  */
+export async function runSliced<T>(steps: Generator<void, T>): Promise<T>;
+export async function runSliced<T>(steps: Generator<void, T>, cancelled: () => boolean): Promise<T | undefined>;
 export async function runSliced<T>(steps: Generator<void, T>, cancelled: () => boolean = () => false): Promise<T | undefined> {
   const slicer = new Slicer();
   let step = steps.next();

@@ -13,7 +13,7 @@ import { SearchIndex } from '../core/search/search-index';
 import type { IndexWorker } from '../worker/index-client';
 import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
 import { DisposableStore } from './disposables';
-import { inSlices } from './slices';
+import { runSliced } from '../service/slices';
 
 /** How the last full scan went. */
 export interface ScanStats {
@@ -225,7 +225,7 @@ export class CorpusService implements vscode.Disposable {
       if (superseded()) return;
       for (const location of [...this.known]) if (!wanted.has(location)) this.forget(location);
       // Keys for thousands of new sources are assigned a slice at a time, not on the first read.
-      await inSlices(this.corpus.settle());
+      await runSliced(this.corpus.settle());
       const { bytes, reused } = await this.worker.index();
       const adopted = await this.adoptIndex(bytes);
       this.stats = { ...stats, indexReused: reused && adopted, ms: Math.round(performance.now() - started) };
@@ -333,7 +333,7 @@ export class CorpusService implements vscode.Disposable {
     };
     let index: SearchIndex;
     try {
-      index = await inSlices(SearchIndex.load(bytes, texts));
+      index = await runSliced(SearchIndex.load(bytes, texts));
     } catch (e) {
       // Never expected either: the worker's corpus is made from the same files by the same code.
       this.output.warn(`The index worker's index does not fit the sources the editor holds (${e instanceof Error ? e.message : String(e)}); indexing on this thread instead.`);
@@ -496,9 +496,9 @@ export class CorpusService implements vscode.Disposable {
           // Built aside and swapped in whole, so searches never see half an index.
           const fresh = new SearchIndex();
           const indexed = new Map<string, Source>();
-          await inSlices(syncIndex(fresh, indexed, this.corpus.all()));
+          await runSliced(syncIndex(fresh, indexed, this.corpus.all()));
           [this.index, this.indexed] = [fresh, indexed];
-        } else await inSlices(syncIndex(this.index, this.indexed, this.corpus.all()));
+        } else await runSliced(syncIndex(this.index, this.indexed, this.corpus.all()));
         if (this.corpus.version === version) this.indexVersion = version;
       }
     });

@@ -3,7 +3,7 @@ import { checkReportSteps } from '../core/check/check-report';
 import { DEFAULT_SEVERITY, type CheckOptions, type Finding, type FindingCode, type Severity } from '../core/check/findings';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
-import { inSlices, SliceClock } from './slices';
+import { runSliced, Slicer } from '../service/slices';
 
 const DEBOUNCE_MS = 300;
 /** What VS Code shows of one file's diagnostics at most (extHostDiagnostics), and so all Grounded computes places for. */
@@ -110,7 +110,7 @@ export class ReportDiagnostics implements vscode.Disposable {
     const outdated = () => document.isClosed || document.version !== version || this.runs.get(key) !== run;
     // With no sources at all, every citation would be an unknown-source error: noise for anyone
     // writing pandoc Markdown without a corpus (the Sources view's welcome says how to add one).
-    const findings = this.corpus.corpus.size === 0 ? [] : await inSlices(checkReportSteps(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions()), outdated);
+    const findings = this.corpus.corpus.size === 0 ? [] : await runSliced(checkReportSteps(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions()), outdated);
     if (!findings) return [];
     const previous = this.findings.get(key);
     if (previous && this.published.get(document) === version && sameDiagnostics(previous, findings)) {
@@ -147,10 +147,10 @@ export class ReportDiagnostics implements vscode.Disposable {
     const out = new Map<Finding, vscode.Location>();
     // One open per source file, however many findings point into it.
     const documents = new Map<string, Promise<vscode.TextDocument | undefined>>();
-    const clock = new SliceClock();
+    const clock = new Slicer();
     for (const f of findings) {
       // Awaiting settled promises never lets other work in: pause now and then, as the check does.
-      if ((await clock.pauseIfDue()) && outdated()) return undefined;
+      if ((await clock.yieldIfDue()) && outdated()) return undefined;
       const location = f.source && this.corpus.corpus.get(f.source.key)?.location;
       if (!location || f.source?.start === undefined) continue;
       if (!documents.has(location)) documents.set(location, Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(location))).catch(() => undefined));
