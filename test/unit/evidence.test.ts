@@ -202,4 +202,17 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.deepEqual(figureFindings('The second half of the document covers questions from listeners [@p].', corpus), []);
     assert.deepEqual(figureFindings('The document is a conversation between two people about cooking [@p].', corpus), []);
   });
+  it('reads the period an ordinal counts as part of it: the first quarter is not the first year', () => {
+    const corpus = corpusOf({ q: "We're offering a 10% discount on your first year of subscription when you decide to get started with NovoIntel." });
+    assert.deepEqual(figureFindings('NovoIntel offers a 10% discount on the first year of subscription [@q].', corpus), []);
+    const report = 'NovoIntel offers a 10% discount on the first quarter of subscription [@q].';
+    assert.deepEqual(figureFindings(report, corpus).map((f) => [f.code, report.slice(f.start, f.end)]), [['figure-unsupported', 'first quarter']]);
+  });
+
+  it('backs an exact figure by an approximate one only at the value approximated', () => {
+    const corpus = corpusOf({ a: 'Police said about 50 people were hurt in the clashes.', b: 'Police said 45 people were hurt in the clashes.' });
+    for (const ok of ['About 50 people were hurt [@a].', '50 people were hurt [@a].', 'Around 50 people were hurt [@b].', '45 people were hurt [@b].']) assert.deepEqual(figureFindings(ok, corpus), [], ok);
+    // The claim is more precise than its source: "about 50" does not say 45.
+    assert.equal(figureFindings('Police said 45 people were hurt in the clashes [@a].', corpus)[0]?.code, 'figure-mismatch');
+  });
 });

@@ -45,7 +45,7 @@ describe('figure extraction', () => {
     ['a 25bp rate cut', ['percent/point 0.25 "25bp" {rate cut}']],
     ['EPS came in at $0.52, up from $0.45 a year ago', ['money/USD 0.52 "$0.52"', 'money/USD 0.45 "$0.45"']],
     ['diluted EPS of $1.05 versus $0.98', ['money/USD 1.05 "$1.05"', 'money/USD 0.98 "$0.98"']],
-    ['profits rose in the second half of the year', ['ordinal 2 "second" {half}']],
+    ['profits rose in the second half of the year', ['ordinal/half 2 "second half"']],
     // A number inside a number is none: "£50,000 in 2014" holds no share "000 in 2014".
     ['He earned £50,000 in 2014', ['money/GBP 50000 "£50,000"', 'year 2014 "2014"']],
     ['over a thousand people', ['count 1000..1250 "over a thousand" {people}']],
@@ -53,7 +53,7 @@ describe('figure extraction', () => {
     ['a quarter of a million', ['count 250000 "a quarter of a million"']],
     ['half a million pounds', ['money/GBP 500000 "half a million pounds"']],
     ['Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%', ['percent/point 0.25 "a quarter of a percentage point"', 'percent 2.25 "2.25%"']],
-    ['Q3 same store sales up 4.1 pct', ['ordinal 3 "Q3" {quarter}', 'percent 4.1 "4.1 pct"']],
+    ['Q3 same store sales up 4.1 pct', ['ordinal/quarter 3 "Q3" {same store sales}', 'percent 4.1 "4.1 pct"']],
     // Where a figure went is no bound; "two quarters" of a year are periods, "three quarters of" a share.
     ['GDP growth two quarters ahead edged up to 102.5', ['count 2 "two" {quarters ahead}', 'count 102.5 "102.5"']],
     ['three quarters of the staff', ['fraction 0.75 "three quarters"']],
@@ -126,8 +126,8 @@ describe('figure recognition on real sentences', () => {
   });
 
   it('reads quarters and halves as ordinals of the period', () => {
-    assert.deepEqual(show('Unilever took a charge in the fourth quarter'), ['ordinal 4 "fourth" {quarter}']);
-    assert.deepEqual(show('revenue in Q3'), ['ordinal 3 "Q3" {quarter}']);
+    assert.deepEqual(show('Unilever took a charge in the fourth quarter'), ['ordinal/quarter 4 "fourth quarter"']);
+    assert.deepEqual(show('revenue in Q3'), ['ordinal/quarter 3 "Q3"']);
   });
 
   it('reads degrees Fahrenheit as Celsius, to the nearest degree, and a seat number as a name', () => {

@@ -46,6 +46,9 @@ export function supports(claim: Figure, source: Figure): boolean {
   // Two bounds compare as stated ("under 14.50" is not "no more than 12.50"): spoken negation turns bounds around.
   const firm = (f: Figure) => f.bound === 'over' || f.bound === 'under';
   if (comparable(claim, source) && firm(source) && (!claim.bound || firm(claim))) return overlaps(claim.bound ? { min: claim.value, max: claim.valueTo } : claim, { min: source.value, max: source.valueTo });
+  // "about fifty Euros" does not say "forty-five Euros": an exact claim is more precise than an
+  // approximate source, so only the approximated value itself (to the claim's precision) is backed.
+  if (comparable(claim, source) && source.bound === 'about' && !claim.bound && !claim.approximate && claim.kind !== 'date') return Math.abs(claim.value - source.value) <= lastPlace(claim.value) / 2;
   if (comparable(claim, source)) return agree(claim, source);
   if (claim.kind === 'year' && source.kind === 'date') return source.date?.year === claim.value;
   if (claim.kind === 'age' && source.kind === 'count') return source.value === claim.value && claim.valueTo === claim.value;
@@ -63,6 +66,13 @@ export function supports(claim: Figure, source: Figure): boolean {
   if (claim.kind === 'fraction' && source.kind === 'percent') return Math.abs(claim.value * 100 - source.value) <= Math.max(1, source.value * 0.05);
   if (claim.kind === 'percent' && source.kind === 'fraction') return Math.abs(source.value * 100 - claim.value) <= Math.max(1, claim.value * 0.05);
   return false;
+}
+
+/** The place of a number's last significant digit: 1 for 45, 100,000 for 1.3 million, 0.01 for 0.25. */
+function lastPlace(value: number): number {
+  const v = Math.abs(value);
+  for (let place = 1e12; place >= 1e-6; place /= 10) if (v >= place && Math.abs(v / place - Math.round(v / place)) < 1e-9) return place;
+  return 1e-6;
 }
 
 const bareDegrees = (a: Figure, b: Figure) => (a.unit === '°' && b.unit === '°C') || (a.unit === '°C' && b.unit === '°');

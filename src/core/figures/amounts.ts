@@ -184,6 +184,8 @@ export function scanArticleDurations(scan: Scan): void {
 
 const ORDINAL_RE = new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\b|\\b(\\d+)(st|nd|rd|th)\\b|\\b(Q[1-4]|H[12])\\b`, 'gi');
 
+const ORDINAL_PERIOD = /^[\s-](day|week|month|quarter|half|year|decade)\b(?!-)/i;
+
 export function scanOrdinals(scan: Scan): void {
   const { text } = scan;
   for (const m of text.matchAll(ORDINAL_RE)) {
@@ -197,8 +199,17 @@ export function scanOrdinals(scan: Scan): void {
     if (/^first$/i.test(word ?? '') && (/^\s+of\s+all\b/i.test(scan.after(end, 8)) || /\bat\s+$/i.test(scan.before(m.index, 4)))) continue;
     if (m[4] && !/^[QH]\d$/.test(m[4])) continue;
     const value = word ? ORDINALS[word.toLowerCase()] : m[2] ? Number(m[2]) : Number(m[4].slice(1));
-    const figure = withCounted(makeFigure(text, { kind: 'ordinal', start: m.index, end, value }), text);
-    scan.add(m[4] ? { ...figure, counted: [/^Q/.test(m[4]) ? 'quarter' : 'half'] } : figure);
+    if (m[4]) {
+      const period = /^Q/.test(m[4]) ? 'quarter' : 'half';
+      scan.add(withCounted(makeFigure(text, { kind: 'ordinal', start: m.index, end, value, unit: period }), text));
+      continue;
+    }
+    // "the first quarter", "its second year": the period is part of the figure, so "first quarter"
+    // is not "first year" (Q3 and H2 are written with theirs).
+    const period = ORDINAL_PERIOD.exec(scan.after(end, 14));
+    const spanEnd = period ? end + period[0].length : end;
+    const unit = period ? period[1].toLowerCase() : undefined;
+    scan.add(withCounted(makeFigure(text, { kind: 'ordinal', start: m.index, end: spanEnd, value, unit }), text));
   }
 }
 
