@@ -36,6 +36,15 @@ describe('cleaning scraped articles', () => {
     assert.equal(a.removed.length, 7);
   });
 
+  it('keeps a sentence that introduces a list, and the number of each item with its item', () => {
+    const md = parseArticle('mem://e.md', '---\nid: e\ntitle: Plans\n---\nAdditionally, we have three pricing plans tailored to suit your needs:\n\n1. Basic Plan: $300/month - Covers real-time monitoring and lighting control.\n2. Premium Plan: $600/month - Includes HVAC optimization in addition to Basic Plan features.\n3. Elite Plan: $900/month - Incorporates full suite of features.\n', 'markdown');
+    assert.equal(md.paragraphs[0].text, 'Additionally, we have three pricing plans tailored to suit your needs:');
+    assert.deepEqual(md.removed, []);
+    const items = md.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+    assert.ok(items.every((s) => !/^\d+\.$/.test(s)), items.join(' | '));
+    assert.ok(items.includes('2. Premium Plan: $600/month - Includes HVAC optimization in addition to Basic Plan features.'), items.join(' | '));
+  });
+
   it('keeps a subheading inside the article', () => {
     const r = cleanBlocks([
       { text: 'First paragraph of the article.', start: 0, end: 1 },

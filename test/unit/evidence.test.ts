@@ -215,4 +215,12 @@ describe('figures compared on the evidence (real sentences)', () => {
     // The claim is more precise than its source: "about 50" does not say 45.
     assert.equal(figureFindings('Police said 45 people were hurt in the clashes [@a].', corpus)[0]?.code, 'figure-mismatch');
   });
+  it('reads "start at" as the least of what it covers', () => {
+    const plans = 'Additionally, we have three pricing plans tailored to suit your needs:\n\n1. Basic Plan: $300/month - Covers real-time monitoring and lighting control.\n2. Premium Plan: $600/month - Includes HVAC optimization in addition to Basic Plan features.\n3. Elite Plan: $900/month - Incorporates full suite of features.';
+    const corpus = corpusOf({ e: plans, s: 'Our CRM development service is fully customised. Prices start at just $500/month.' });
+    for (const ok of ['Their pricing plans start at $300/month [@e].', 'The Premium Plan costs $600/month [@e].', 'CRM development is offered starting at $500/month [@s].']) assert.deepEqual(figureFindings(ok, corpus), [], ok);
+    const [finding] = figureFindings('Their pricing plans start at $600/month [@e].', corpus);
+    assert.equal(finding?.code, 'figure-mismatch');
+    assert.match(finding.message, /\$300\/month/);
+  });
 });

@@ -53,6 +53,8 @@ describe('figure extraction', () => {
     ['a quarter of a million', ['count 250000 "a quarter of a million"']],
     ['half a million pounds', ['money/GBP 500000 "half a million pounds"']],
     ['Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%', ['percent/point 0.25 "a quarter of a percentage point"', 'percent 2.25 "2.25%"']],
+    ['and the product costs will be twelve Euros and fifty centimes', ['money/EUR 12.5 "twelve Euros and fifty centimes"']],
+    ['It costs £5 and 20p a go', ['money/GBP 5.2 "£5 and 20p"']],
     ['Q3 same store sales up 4.1 pct', ['ordinal/quarter 3 "Q3" {same store sales}', 'percent 4.1 "4.1 pct"']],
     // Where a figure went is no bound; "two quarters" of a year are periods, "three quarters of" a share.
     ['GDP growth two quarters ahead edged up to 102.5', ['count 2 "two" {quarters ahead}', 'count 102.5 "102.5"']],

@@ -20,6 +20,9 @@ const MISMATCH_MARGIN = 1.5;
 /** A figure the claim denies: "not 1983", "(instead of $3,000)", "rather than Saturday". */
 const NEGATION_BEFORE = /\b(?:not|instead of|rather than|never|no longer|as opposed to)\s+(?:(?:the|a|an|on|in|at|by|for|next|last|past|top|just|only)\s+)*$/i;
 const negated = (text: string, f: Figure) => NEGATION_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start));
+/** "plans start at $600", "from just $9", "as low as 2%": the figure is the least of what it covers. */
+const LEAST_BEFORE = /\b(?:start(?:s|ing|ed)?\s+(?:at|from)|from\s+(?:just|only)|as\s+(?:low|little)\s+as)\s+(?:just\s+|only\s+)?$/i;
+const statedAsLeast = (text: string, f: Figure) => f.kind !== 'date' && !f.bound && LEAST_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start));
 /** A denial is read against the source's figure even on weaker evidence: the claim names the value itself. */
 const DENIAL_COVERAGE = 0.1;
 /** A quick fix writes the source's value only on strong evidence. */
@@ -89,6 +92,15 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
       else if (!agreeing) findings.push(unsupported(figure, sources));
       return;
     }
+    // "plans start at $600/month" where the source lists $300/month beside it: the source's least is lower,
+    // unless the source too says its value is where they start.
+    if (agreeing && statedAsLeast(claim.text, placed.figure) && !statedAsLeast(agreeing.sentence.text, agreeing.placed.figure)) {
+      const lower = candidates.find((c) => c.sentence.paragraph === agreeing.sentence.paragraph && c.placed.figure.value < agreeing.placed.figure.value && sameFrame(placed.figure, c.placed.figure) && !c.countsOther && !c.placed.figure.bound);
+      if (lower) {
+        findings.push(notLeast(figure, lower));
+        return;
+      }
+    }
     const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && !claimedByAnother(c, i));
     // A sentence that states the claim's value beside another ("48% had no savings, and 33% had debts") says it, unless
     // that value counts something else ("40 tanks and 300 trucks"): which is which, its other words tell only weakly.
@@ -141,6 +153,19 @@ function mismatch(figure: Figure, evidence: FigureCandidate): Finding {
     end: figure.end,
     source,
     fixes: strong ? [{ title: `Replace with "${said.text}" (as the source says)`, start: figure.start, end: figure.end, newText: said.text }] : [],
+  };
+}
+
+function notLeast(figure: Figure, lower: FigureCandidate): Finding {
+  const source = evidenceRef(lower);
+  return {
+    code: 'figure-mismatch',
+    severity: 'warning',
+    message: `Source also gives "${source.text}" ${citationText(source)}, below "${figure.text}", where the report says they start.`,
+    start: figure.start,
+    end: figure.end,
+    source,
+    fixes: [],
   };
 }
 

@@ -51,7 +51,9 @@ export function isTitleLike(text: string): boolean {
 /** True for prose: a sentence-shaped block (ends with punctuation, or is long). */
 function isProse(text: string): boolean {
   const t = text.trim();
-  return /[.!?…]["”’)]?$/.test(t) || t.split(/\s+/).length > 25;
+  const words = t.split(/\s+/).length;
+  // "Additionally, we have three pricing plans tailored to suit your needs:" introduces a list: prose, not a label.
+  return /[.!?…]["”’)]?$/.test(t) || (/:$/.test(t) && words >= 5 && /\s[\p{Ll}]/u.test(t)) || words > 25;
 }
 
 export function cleanBlocks<B extends Block>(blocks: readonly B[]): CleanResult<B> {

@@ -33,6 +33,8 @@ function chunks(text: string): Array<{ start: number; end: number }> {
 }
 
 /** Splits a paragraph into sentences; offsets are relative to `text`, whitespace trimmed. */
+const ENUMERATOR = /^(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]$/i;
+
 export function splitSentences(text: string): Sentence[] {
   const raw: Sentence[] = [];
   for (const chunk of chunks(text)) {
@@ -50,7 +52,8 @@ export function splitSentences(text: string): Sentence[] {
     // Only the end of the previous sentence matters; testing all of it would be quadratic.
     const tail = text.slice(Math.max(prev?.start ?? 0, (prev?.end ?? 0) - 16), prev?.end ?? 0);
     // After "Mr." or "Dr." a name follows, capitalised; after "Jan." or "U.S." only lower case goes on.
-    if (prev && (HONORIFIC.test(tail) || (NON_TERMINAL.test(tail) && /^[\p{Ll}\p{N}]/u.test(s.text)))) {
+    // "1." or "b)" alone is the number of the list item that follows, not a sentence.
+    if (prev && (HONORIFIC.test(tail) || ENUMERATOR.test(prev.text) || (NON_TERMINAL.test(tail) && /^[\p{Ll}\p{N}]/u.test(s.text)))) {
       merged[merged.length - 1] = { text: text.slice(prev.start, s.end), start: prev.start, end: s.end };
     } else {
       merged.push(s);

@@ -6,7 +6,7 @@ import { scanAgeDecades, scanArticleDurations, scanFractions, scanMultipliers, s
 import { scanDates, scanDecades, scanTimes } from './dates';
 import type { Figure } from './figure';
 import { scanNameNumbers, scanNotQuantities } from './labels';
-import { scanQuantities } from './quantities';
+import { joinSubunits, scanQuantities } from './quantities';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './lexicon';
 import { NUMBER_WORD, ORDINALS } from './numbers';
 import { Scan, type Label } from './scan';
@@ -39,6 +39,7 @@ export function scanText(text: string): Scan {
   scanQuantities(scan);
   scanArticleDurations(scan);
   scan.figures.sort((a, b) => a.start - b.start);
+  joinSubunits(scan);
   scan.labels.sort((a, b) => a.start - b.start);
   return scan;
 }

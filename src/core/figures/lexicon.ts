@@ -18,7 +18,7 @@ export const CURRENCY_SYMBOLS = '(US\\$|A\\$|C\\$|HK\\$|[$£€¥₹])';
 export const CURRENCY_WORD: Record<string, [string, number]> = {
   dollar: ['USD', 1], dollars: ['USD', 1], usd: ['USD', 1], cent: ['USD', 0.01], cents: ['USD', 0.01],
   pound: ['GBP', 1], pounds: ['GBP', 1], sterling: ['GBP', 1], gbp: ['GBP', 1], pence: ['GBP', 0.01], p: ['GBP', 0.01],
-  euro: ['EUR', 1], euros: ['EUR', 1], eur: ['EUR', 1], yen: ['JPY', 1], yuan: ['CNY', 1], rupees: ['INR', 1], rupee: ['INR', 1], francs: ['CHF', 1],
+  euro: ['EUR', 1], euros: ['EUR', 1], centime: ['EUR', 0.01], centimes: ['EUR', 0.01], eur: ['EUR', 1], yen: ['JPY', 1], yuan: ['CNY', 1], rupees: ['INR', 1], rupee: ['INR', 1], francs: ['CHF', 1],
   bucks: ['USD', 1], quid: ['GBP', 1], grand: ['USD', 1000],
   baht: ['THB', 1], roubles: ['RUB', 1], rubles: ['RUB', 1], pesos: ['MXN', 1], rand: ['ZAR', 1], lira: ['TRY', 1], shekels: ['ILS', 1], ringgit: ['MYR', 1], rupiah: ['IDR', 1], naira: ['NGN', 1], krona: ['SEK', 1], kronor: ['SEK', 1], kroner: ['NOK', 1],
 };

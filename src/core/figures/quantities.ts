@@ -15,7 +15,7 @@ const WORDS = `${WORD_NUMBER}(?:\\s+and\\s+a\\s+half|\\s+(?:point|dot)\\s+${WORD
 const NUMBER_RE = new RegExp(`(?<![\\w.,/])(?:${CURRENCY_SYMBOLS}\\s?)?(?:(${DIGITS})(?:\\s?(${SCALE})\\b)?|\\b(${WORDS})\\b)`, 'giu');
 const RANGE_RE = new RegExp(`^\\s*(-|–|—|to|and|or)\\s*${CURRENCY_SYMBOLS}?\\s?(?:(${DIGITS})|(${WORDS})\\b)(?:\\s?(${SCALE})\\b)?`, 'iu');
 const BEFORE_LOCATOR = /(?:\b(?:page|pages|p|pp|para|paras|paragraph|chapter|section|no|number|article|version|v|issue|episode|vol|volume|part|rule|clause|line|lines|room|flight|route|platform|gate|junction|exit|channel|level|grade|stage|phase|round|week|day|game)\.?|#|№)\s*$/i;
-const CURRENCY_AFTER = /^(\s?)(dollars?|pounds?|sterling|euros?|pence|cents?|yen|yuan|rupees?|francs|baht|roubles|rubles|pesos|rand|lira|shekels|ringgit|rupiah|naira|krona|kronor|kroner|bucks|quid|usd|eur|gbp|p)\b/i;
+const CURRENCY_AFTER = /^(\s?)(dollars?|pounds?|sterling|euros?|pence|cents?|centimes?|yen|yuan|rupees?|francs|baht|roubles|rubles|pesos|rand|lira|shekels|ringgit|rupiah|naira|krona|kronor|kroner|bucks|quid|usd|eur|gbp|p)\b/i;
 const PERCENT_AFTER = /^\s?(%|per ?cent\b|percent\b|pct\b|pc\b|percentage points?\b)/i;
 const BASIS_POINTS_AFTER = /^\s?(?:basis[\s-]points?|bps|bp)\b/i;
 const DURATION_AFTER = new RegExp(`^(?:-|\\s)${DURATION_UNIT}\\b(?![-\\s]old)`, 'i');
@@ -319,4 +319,21 @@ function isAge(scan: Scan, parsed: Parsed, digits: string | undefined): boolean 
   if (!/^,/.test(after) || !APPOSITIVE_AGE.test(before)) return false;
   const name = /([A-Z][\p{L}'’-]+),\s$/u.exec(before)![1].toLowerCase();
   return !NOT_A_NAME.has(name) && !MONTH_NAMES.includes(name) && !WEEKDAY_NAMES.includes(name);
+}
+
+/** A currency's hundredths said after its units: "twelve Euros and fifty centimes", "5 dollars and 20 cents". */
+const SUBUNIT = /(?:cents?|centimes?|pence|p)$/i;
+
+/** "twelve Euros and fifty centimes" is one sum, 12.50 Euros: the hundredths join the units before them. */
+export function joinSubunits(scan: Scan): void {
+  const { figures, text } = scan;
+  for (let i = figures.length - 2; i >= 0; i--) {
+    const [units, hundredths] = [figures[i], figures[i + 1]];
+    if (units.kind !== 'money' || hundredths.kind !== 'money' || SUBUNIT.test(units.text) || !SUBUNIT.test(hundredths.text.trim())) continue;
+    if (hundredths.value >= 1 || hundredths.valueTo !== hundredths.value || units.valueTo !== units.value || hundredths.bound) continue;
+    if (!/^\s+and\s+$/i.test(text.slice(units.end, hundredths.start))) continue;
+    const value = units.value + hundredths.value;
+    const ratio = value / units.value;
+    figures.splice(i, 2, { ...units, text: text.slice(units.start, hundredths.end), end: hundredths.end, value, valueTo: value, min: units.min * ratio, max: units.max * ratio, counted: hundredths.counted, countedEnd: hundredths.countedEnd });
+  }
 }
