@@ -205,6 +205,9 @@ describe('figures compared on the evidence (real sentences)', () => {
   it('reads the period an ordinal counts as part of it: the first quarter is not the first year', () => {
     const corpus = corpusOf({ q: "We're offering a 10% discount on your first year of subscription when you decide to get started with NovoIntel." });
     assert.deepEqual(figureFindings('NovoIntel offers a 10% discount on the first year of subscription [@q].', corpus), []);
+    const streak = corpusOf({ r: 'Sales rose for the fourth quarter in a row, the company said.' });
+    assert.deepEqual(figureFindings('Sales rose for a fourth straight quarter [@r].', streak), []);
+    assert.equal(figureFindings('Sales rose for a third straight quarter [@r].', streak).length, 1, 'a third is not the fourth');
     const report = 'NovoIntel offers a 10% discount on the first quarter of subscription [@q].';
     assert.deepEqual(figureFindings(report, corpus).map((f) => [f.code, report.slice(f.start, f.end)]), [['figure-unsupported', 'first quarter']]);
   });

@@ -84,6 +84,11 @@ export function comparable(a: Figure, b: Figure): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'date') return sharedDateParts(a, b).length > 0;
   if ((a.per ?? '') !== (b.per ?? '') && a.per && b.per) return false;
+  // "the fourth quarter in a row" and "the fourth straight quarter": the same period, said one word apart.
+  if (a.kind === 'ordinal' && !a.unit !== !b.unit) {
+    const [bare, period] = a.unit ? [b, a.unit] : [a, b.unit!];
+    return bare.counted.length === 0 || bare.counted.includes(period);
+  }
   return (a.unit ?? '') === (b.unit ?? '');
 }
 
