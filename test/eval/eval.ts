@@ -2,12 +2,14 @@
 // - every paraphrase dev set (real summaries, figure edits labelled): recall and false-flag rate;
 // - sources-disagree findings there when each sentence counts as uncited but its citation's own
 //   (the corpora are mostly unrelated documents: these should stay near zero);
+// - BBC leads against their own bodies: false warnings on correct paraphrase (bbc-leads.ts);
 // - the seed dev set, the BBC verbatim check and the figure-extraction set.
 // Prints a table and writes test-results/eval.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bbcNewsDir } from '../bench/bbc';
 import { bbcCheck } from './bbc-check';
+import { bbcLeads } from './bbc-leads';
 import { scoreExtraction } from './figure-extraction';
 import { evaluateSet, paraphraseSets, pooled, round, type Score, type SetResult } from './paraphrase';
 import { seedCheck } from './seed-check';
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   const pooledNaive = pooled(summedits, 'naive');
   const seed = await seedCheck(join(fixtures, 'eval'), join(repoRoot, 'corpus'));
   const bbc = bbcCheck(bbcNewsDir(repoRoot));
+  const leads = bbcLeads(bbcNewsDir(repoRoot));
   const extraction = scoreExtraction(join(fixtures, 'figure-extraction'));
 
   const lines = [
@@ -61,11 +64,17 @@ async function main(): Promise<void> {
   );
   console.log(`\nSeed dev set: ${seedRight}/${seed.length} as expected.`);
   console.log(`BBC verbatim check: ${bbc.falseFindings} false findings in ${bbc.claims} sentences of ${bbc.articles} articles; ${bbc.caught} of ${bbc.changed} changed figures flagged (${(bbc.recall * 100).toFixed(1)}%).`);
+  const share = (k: number) => `${k} (${((100 * k) / leads.figures).toFixed(1)}%)`;
+  console.log(
+    `BBC leads against their bodies (${leads.articles} articles, ${leads.figures} figures, all correct): false warnings (figure-mismatch) ${share(leads.warnings)}, with a quick fix ${leads.fixes}; ` +
+      `flagged as not in the source ${share(leads.flags)}, naive baseline ${share(leads.naiveFlags)}; flagged though the body has the figure's text ${share(leads.flaggedThoughInBody)} (naive 0).`,
+  );
   console.log(`Figure extraction (175 labelled sentences): recall ${extraction.recall.toFixed(3)}, precision ${extraction.precision.toFixed(3)}, values right ${extraction.valuesRight}/${extraction.valued}.`);
   if (process.env.GROUNDED_EVAL_VERBOSE) {
     for (const c of citations) console.log(`\n${c.set} citations:\n    ${c.examples.slice(0, 8).join('\n    ')}`);
     for (const s of sets) console.log(`\n${s.set}\n  missed:\n    ${s.misses.join('\n    ')}\n  false flags:\n    ${s.falseFlagExamples.join('\n    ')}`);
     for (const o of seed.filter((x) => x.problem)) console.log(`seed line ${o.case.line}: ${o.problem}`);
+    console.log(`\nBBC leads, false warnings:\n    ${leads.examples.join('\n    ')}`);
   }
   const json = {
     sets: sets.map(({ misses: _m, falseFlagExamples: _f, ...s }) => ({ ...s, sourcesDisagreeSentenceScope: disagree.get(s.set) })),
@@ -73,6 +82,7 @@ async function main(): Promise<void> {
     citations: { sets: citations.map((c) => ({ ...c, examples: undefined, ...citationRates(c) })), pooled: { ...pooledCitation, examples: undefined, ...citationRates(pooledCitation) } },
     seed: { right: seedRight, cases: seed.length, problems: seed.filter((o) => o.problem).map((o) => ({ line: o.case.line, problem: o.problem })) },
     bbc: { ...bbc, recall: round(bbc.recall) },
+    bbcLeads: { ...leads, examples: undefined },
     extraction: { recall: round(extraction.recall), precision: round(extraction.precision), valuesRight: extraction.valuesRight, valued: extraction.valued },
     seconds: (Date.now() - started) / 1000,
   };

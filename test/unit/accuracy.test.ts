@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bbcCheck } from '../eval/bbc-check';
+import { bbcLeads } from '../eval/bbc-leads';
 import { evaluateSet, paraphraseSets, pooled, type SetResult } from '../eval/paraphrase';
 import { bbcNewsDir } from '../bench/bbc';
 import { citationRates, pooledCitations, scoreCitations, type CitationScore } from '../eval/citation-support';
@@ -18,6 +19,7 @@ const floors = JSON.parse(readFileSync(join(repoRoot, 'test', 'eval', 'floors.js
   paraphrase: Record<string, Floor>;
   summeditsPooled: Floor;
   bbc: { falseFindings: number; recall: number };
+  bbcLeads: { warnings: number; fixes: number; flaggedThoughInBody: number };
   citations: { sets: Record<string, CitationFloor>; pooled: CitationFloor };
 };
 interface CitationFloor {
@@ -86,5 +88,13 @@ describe('accuracy holds what it has reached', function () {
     const bbc = bbcCheck(bbcNewsDir(repoRoot));
     assert.ok(bbc.falseFindings <= floors.bbc.falseFindings, `${bbc.falseFindings} false findings:\n${bbc.falseExamples.join('\n')}`);
     assert.ok(bbc.recall >= floors.bbc.recall, `recall ${bbc.recall.toFixed(4)}:\n${bbc.missedExamples.join('\n')}`);
+  });
+
+  it('BBC leads against their bodies: false warnings and the quick fixes they offer stay where they are', () => {
+    const leads = bbcLeads(bbcNewsDir(repoRoot));
+    assert.ok(leads.figures > 1000, `only ${leads.figures} lead figures read`);
+    assert.ok(leads.warnings <= floors.bbcLeads.warnings, `${leads.warnings} false warnings:\n${leads.examples.join('\n')}`);
+    assert.ok(leads.fixes <= floors.bbcLeads.fixes, `${leads.fixes} quick fixes on correct figures:\n${leads.examples.join('\n')}`);
+    assert.ok(leads.flaggedThoughInBody <= floors.bbcLeads.flaggedThoughInBody, `${leads.flaggedThoughInBody} figures flagged though the body has their text`);
   });
 });

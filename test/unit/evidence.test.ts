@@ -125,9 +125,10 @@ describe('figures compared on the evidence (real sentences)', () => {
     const corpus = corpusOf({
       m: "Project Manager: you place a regular remote control in front of the other one, hit the one or the two or the three, whatever, and it records the signal.\n\nMarketing: For this type of market, I think it's a one.",
     });
+    // The words around the marks say little ("the type of market"): flagged, with the mark the source gives, but no warning that it says otherwise.
     const [f] = figureFindings('They rated the remote control a "three" for the type of market [@m].', corpus);
-    assert.equal(f?.code, 'figure-mismatch');
-    assert.match(f.message, /"one"/);
+    assert.equal(f?.code, 'figure-unsupported');
+    assert.match(f.message, /closest it comes is "one"/);
     assert.deepEqual(figureFindings('They rated the remote control a "one" for the type of market [@m].', corpus), []);
   });
 
@@ -226,4 +227,53 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.equal(finding?.code, 'figure-mismatch');
     assert.match(finding.message, /\$300\/month/);
   });
+  it('does not read another fact of the same kind as a contradiction: BBC leads against their own bodies', () => {
+    // Each lead is correct; its body gives other figures of the same kind for other years, other banks, other deals.
+    const corpus = corpusOf({
+      crops: 'In 2003, crop production totalled 11.49 million tonnes, the joint report from the Food and Agriculture Organisation and the World Food Programme said. Good rains, increased use of fertilizers and improved seeds contributed to the rise in production.',
+      rates: 'The move had been widely expected by the markets. The Bank of England (BoE) has kept interest rates on hold at 4.75% for the past three months, leading some commentators to argue that rates may have peaked.',
+      deal: 'The move by Johnson & Johnson has been widely expected and the firm will pay $76 for each Guidant share, 6% more than Wednesday\'s closing price.',
+    });
+    const leads = [
+      ['Ethiopia produced 14.27 million tonnes of crops in 2004, 24% higher than in 2003 [@crops].', '14.27 million tonnes'],
+      ['US interest rates are to rise to 2%, in a widely anticipated move [@rates].', '2%'],
+      ['Johnson & Johnson has agreed to buy medical technology firm Guidant for $25.4bn [@deal].', '$25.4bn'],
+    ] as const;
+    for (const [lead, figure] of leads) {
+      const found = figureFindings(lead, corpus).filter((f) => lead.slice(f.start, f.end) === figure);
+      // Not in the source, so said plainly, as information: no warning that the source says otherwise, and no fix.
+      assert.deepEqual(found.map((f) => [f.code, f.severity, f.fixes.length]), [['figure-unsupported', 'information', 0]], lead);
+    }
+    // The same year, the same thing: a changed value is still contradicted.
+    const [wrong] = figureFindings('In 2003, crop production totalled 12.49 million tonnes [@crops].', corpus);
+    assert.equal(wrong?.code, 'figure-mismatch');
+    assert.equal(wrong.fixes[0]?.newText, '11.49 million tonnes');
+  });
+
+  it('names the closest figure when a weaker sentence gives another value and the claim\'s value is nowhere', () => {
+    // A BBC lead and its body: the super union's two million members are the two unions' 1.2 million and 800,000.
+    const corpus = corpusOf({ unions: 'Amicus has 1.2 million members and the TGWU has 800,000.' });
+    const report = 'Two of Britain\'s big trade unions could merge to form a super union of two million members [@unions].';
+    const f = figureFindings(report, corpus).find((x) => report.slice(x.start, x.end) === 'two million');
+    assert.deepEqual([f?.code, f?.severity, f?.fixes.length], ['figure-unsupported', 'information', 0]);
+    assert.match(f!.message, /closest it comes is "1\.2 million members"/);
+  });
+
+  it('reads a name with a number as written: "3G" is not the "5G" of "2.5G", and "A320" is not "a 25"', () => {
+    // BBC sentences: a 2.5G smartphone and a 3G device; an airline that may sell a 25% stake.
+    const corpus = corpusOf({ phone: 'The MDA IV is an upgrade to the company\'s existing smartphone, the 2.5G/wi-fi MDA III.', deccan: 'To help finance the expansion the company may sell a 25% stake to an investor for about $50m.' });
+    const phone = 'T-Mobile has launched its latest third-generation (3G) device [@phone].';
+    assert.deepEqual(figureFindings(phone, corpus).filter((f) => phone.slice(f.start, f.end) === '3G').map((f) => f.code), ['figure-unsupported']);
+    const deccan = 'Air Deccan has ordered 30 Airbus A320 planes [@deccan].';
+    assert.deepEqual(figureFindings(deccan, corpus).filter((f) => f.code === 'figure-mismatch').map((f) => f.message), []);
+  });
+
+  it('reads a time in sport\'s abbreviations: 7.23secs, 90 mins', () => {
+    const corpus = corpusOf({ race: 'There was a third success for Britain when she edged out Russia\'s Olga Fedorova to win the women\'s 60m race in 7.23secs.' });
+    assert.deepEqual(figureFindings('She won the women\'s 60m race in 7.23 seconds [@race].', corpus), []);
+    const [f] = figureFindings('She won the women\'s 60m race in 7.83secs [@race].', corpus);
+    assert.equal(f?.code, 'figure-mismatch');
+    assert.match(f.message, /7\.23secs/);
+  });
+
 });

@@ -55,6 +55,8 @@ describe('figure extraction', () => {
     ['Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%', ['percent/point 0.25 "a quarter of a percentage point"', 'percent 2.25 "2.25%"']],
     ['and the product costs will be twelve Euros and fifty centimes', ['money/EUR 12.5 "twelve Euros and fifty centimes"']],
     ['It costs £5 and 20p a go', ['money/GBP 5.2 "£5 and 20p"']],
+    ['the firm will pay $76 for each Guidant share', ['money/USD 76 "$76 for each Guidant share"']],
+    ['A Fool Such As I would become the 1,001st number one single', ['ordinal 1001 "1,001st" {number one single}']],
     ['Q3 same store sales up 4.1 pct', ['ordinal/quarter 3 "Q3" {same store sales}', 'percent 4.1 "4.1 pct"']],
     // Where a figure went is no bound; "two quarters" of a year are periods, "three quarters of" a share.
     ['GDP growth two quarters ahead edged up to 102.5', ['count 2 "two" {quarters ahead}', 'count 102.5 "102.5"']],

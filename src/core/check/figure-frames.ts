@@ -1,6 +1,7 @@
 // What a figure in a claim refers to, read from the words around it: a part of the document
 // itself ("the second half of the document"), an earlier item ("faster than the first"), or a
 // count that the claim backs with its own list ("two friends, Steve and Carly").
+import type { EvidenceSentence, PlacedFigure } from '../evidence/source-index';
 import type { Figure } from '../figures/figure';
 
 /** Words a summary uses for the document it summarises. */
@@ -64,4 +65,35 @@ function listItems(body: string): string[] {
     items.push(...last.split(/\s+(?:and|or)\s+(?=[^]*$)/).slice(0, 2));
   }
   return items;
+}
+
+/** How many words from a figure a year can be and still be the year the figure is of. */
+const YEAR_REACH = 8;
+
+/**
+ * The year a figure is of: the nearest year stated in its sentence, a few words away ("14.27
+ * million tonnes of crops in 2004"; "In 2003, crop production totalled 11.49 million tonnes").
+ */
+export function yearOf(figures: readonly PlacedFigure[], placed: PlacedFigure): number | undefined {
+  let year: number | undefined;
+  let nearest = YEAR_REACH + 1;
+  for (const other of figures) {
+    if (other === placed) continue;
+    const y = other.figure.kind === 'year' ? other.figure.value : other.figure.kind === 'date' ? other.figure.date?.year : undefined;
+    const distance = Math.abs(other.position - placed.position);
+    if (y !== undefined && distance < nearest) [year, nearest] = [y, distance];
+  }
+  return year;
+}
+
+/**
+ * Whether a source figure can be of the claim figure's time: not when each is of a year and
+ * the years differ, and the source sentence does not state the claim's year at all.
+ */
+export function sameYear(claimFigures: readonly PlacedFigure[], placed: PlacedFigure, sentence: EvidenceSentence, theirs: PlacedFigure): boolean {
+  if (placed.figure.kind === 'year' || placed.figure.kind === 'date') return true;
+  const mine = yearOf(claimFigures, placed);
+  const other = yearOf(sentence.figures, theirs);
+  if (mine === undefined || other === undefined || mine === other) return true;
+  return sentence.figures.some((f) => f.figure.kind === 'year' && f.figure.value === mine);
 }

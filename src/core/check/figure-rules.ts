@@ -10,7 +10,7 @@ import { locatorOf } from '../corpus/locators';
 import { isShare, type Figure } from '../figures/figure';
 import type { Source } from '../model';
 import type { Claim } from './claims';
-import { excusedFigure, listedCount } from './figure-frames';
+import { excusedFigure, listedCount, sameYear } from './figure-frames';
 import type { Finding, SourceRef } from './findings';
 
 /** The best-aligned conflicting figure must cover this share of the claim's words near the figure. */
@@ -25,8 +25,38 @@ const LEAST_BEFORE = /\b(?:start(?:s|ing|ed)?\s+(?:at|from)|from\s+(?:just|only)
 const statedAsLeast = (text: string, f: Figure) => f.kind !== 'date' && !f.bound && LEAST_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start));
 /** A denial is read against the source's figure even on weaker evidence: the claim names the value itself. */
 const DENIAL_COVERAGE = 0.1;
-/** A quick fix writes the source's value only on strong evidence. */
+/** A quick fix writes the source's value only on strong evidence: the words near the figure, and the sentence's. */
 const FIX_COVERAGE = 0.45;
+const FIX_SENTENCE_SHARE = 0.4;
+const FIX_COUNTED_COVERAGE = 0.55;
+
+/**
+ * Whether the source's value could be what the writer meant: the same order of magnitude, or the
+ * same digits at another scale ("$1.8 million" for "$1.8 billion"). "2,850 staff" laid off is not
+ * a slip for the "100,000 staff" a bank employs, however alike the words.
+ */
+function plausibleSlip(claim: Figure, source: Figure): boolean {
+  const [a, b] = [Math.abs(claim.value), Math.abs(source.value)];
+  if (a === 0 || b === 0 || claim.kind === 'date' || claim.kind === 'year') return true;
+  const digits = (x: number) => x.toPrecision(6).replace(/e.*$/, '').replace(/[.-]/g, '').replace(/0+$/, '');
+  return Math.max(a, b) / Math.min(a, b) <= 10 || digits(a) === digits(b);
+}
+/**
+ * A source sentence contradicts a claim figure when it says much the same thing: most of the words near the
+ * figure, near its own figure (and with the claim's other words, or counting the same thing); or most of them
+ * anywhere in it; or a good share of them with every name the claim gives there (the same people, the same firm). Measured on BBC leads against their own bodies (npm run eval), where a weaker match is
+ * almost always another fact of the same kind.
+ */
+function contradicts(claim: Figure, c: FigureCandidate): boolean {
+  const sameCounted = claim.counted.some((w) => c.placed.figure.counted.includes(w));
+  const sameNames = c.names > 0 && c.namesShared === c.names;
+  return (c.coverage >= CONTRADICTION_COVERAGE && (c.sentenceCoverage >= SENTENCE_SHARE || sameCounted)) || c.sentenceCoverage >= SENTENCE_SHARE_ALONE || (sameNames && c.sentenceCoverage >= SENTENCE_SHARE);
+}
+/** Two ranges with one end in common ("$4.5-4.9bn" and "$4.5bn to $4.7bn") are two statements of one range. */
+const sharesAnEnd = (a: Figure, b: Figure) => a.valueTo !== a.value && b.valueTo !== b.value && (a.value === b.value || a.valueTo === b.valueTo);
+const CONTRADICTION_COVERAGE = 0.45;
+const SENTENCE_SHARE = 0.3;
+const SENTENCE_SHARE_ALONE = 0.6;
 
 export function evidenceRef(c: FigureCandidate): SourceRef {
   const words = figureRange(c.sentence, c.placed.figure);
@@ -101,12 +131,16 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
         return;
       }
     }
-    const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && !claimedByAnother(c, i));
+    const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && sameYear(words.figures, placed, c.sentence, c.placed) && !claimedByAnother(c, i));
     // A sentence that states the claim's value beside another ("48% had no savings, and 33% had debts") says it, unless
     // that value counts something else ("40 tanks and 300 trucks"): which is which, its other words tell only weakly.
     const sameSentence = agreeing !== undefined && conflicting !== undefined && agreeing.sentence === conflicting.sentence && !countsOtherThing(placed.figure, agreeing.placed.figure) && agreeing.coverage >= MISMATCH_COVERAGE;
     if (conflicting && !sameSentence && conflicting.coverage >= MISMATCH_COVERAGE && (!agreeing || conflicting.score >= agreeing.score * MISMATCH_MARGIN)) {
-      findings.push(mismatch(figure, conflicting));
+      // Only a sentence that says much the same thing contradicts the claim. A weaker one is another fact of the
+      // same kind (a lead's news that the body does not repeat): with the claim's value nowhere in the source, it is
+      // named as the closest the source comes; with the value there, the claim stands.
+      if (sharesAnEnd(placed.figure, conflicting.placed.figure) || contradicts(placed.figure, conflicting)) findings.push(mismatch(figure, conflicting));
+      else if (!agreeing) findings.push(unsupported(figure, sources, conflicting));
     } else if (!agreeing && listed === undefined) {
       // A count the claim backs with its own list ("two friends, Steve and Carly") needs no number in the source.
       findings.push(unsupported(figure, sources));
@@ -127,11 +161,12 @@ function contrasted(words: ClaimWords, i: number, text: string): ClaimWords {
 }
 
 /** figure-unsupported: what the claim states is nowhere in the sources that cover it. */
-export function unsupported(what: { text: string; start: number; end: number }, sources: readonly Source[]): Finding {
+export function unsupported(what: { text: string; start: number; end: number }, sources: readonly Source[], closest?: FigureCandidate): Finding {
+  const near = closest ? evidenceRef(closest) : undefined;
   return {
     code: 'figure-unsupported',
     severity: 'information',
-    message: `"${what.text}" is not in the cited source${sources.length > 1 ? 's' : ''} (${sources.map((s) => `@${s.meta.key}`).join(', ')}).`,
+    message: `"${what.text}" is not in the cited source${sources.length > 1 ? 's' : ''} (${sources.map((s) => `@${s.meta.key}`).join(', ')})${near ? `; the closest it comes is "${near.text}" ${citationText(near)}` : ''}.`,
     start: what.start,
     end: what.end,
     fixes: [],
@@ -144,7 +179,9 @@ function mismatch(figure: Figure, evidence: FigureCandidate): Finding {
   if (said.listed) {
     return { code: 'figure-mismatch', severity: 'warning', message: `Source lists ${said.value} ${citationText(source)}, not "${figure.text}".`, start: figure.start, end: figure.end, source: { ...source, text: evidence.sentence.text }, fixes: [] };
   }
-  const strong = evidence.coverage >= FIX_COVERAGE && sameFrame(figure, said) && figure.kind === said.kind && figure.kind !== 'ordinal';
+  const sameCounted = figure.counted.some((w) => said.counted.includes(w));
+  const sure = evidence.coverage >= FIX_COVERAGE && (evidence.sentenceCoverage >= FIX_SENTENCE_SHARE || (sameCounted && evidence.coverage >= FIX_COUNTED_COVERAGE));
+  const strong = sure && plausibleSlip(figure, said) && sameFrame(figure, said) && figure.kind === said.kind && figure.kind !== 'ordinal';
   return {
     code: 'figure-mismatch',
     severity: 'warning',

@@ -22,9 +22,17 @@ function labelPattern(label: string): RegExp {
 }
 
 function buildLabelPattern(label: string): RegExp {
-  const compact = label.toLowerCase().replace(/[\s-]+/g, '');
-  const body = compact.replace(/\d+|[^\d]/g, (part) => (/^\d/.test(part) ? '(\\d+)' : part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')) + '[\\s-]?');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body.replace(/\[\\s-\]\?$/, '')}(?![\\p{L}\\p{N}])`, 'gu');
+  // Letters and numbers as written; a space or hyphen where the label has one may be either or
+  // none ("Xbox 2", "Xbox-2", "Xbox2"), and where it has none only a hyphen: "A320" is not "a 25".
+  const parts = label.toLowerCase().match(/\d+|[^\d\s-]|[\s-]+/g) ?? [];
+  const body = parts.map((part, i) => {
+    if (/^[\s-]/.test(part)) return '';
+    const next = parts[i + 1];
+    const joint = next === undefined ? '' : /^[\s-]/.test(next) ? '[\\s-]?' : /^\d/.test(part) !== /^\d/.test(next) ? '-?' : '';
+    return (/^\d/.test(part) ? '(\\d+)' : part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')) + joint;
+  });
+  // Not inside a longer word or number: "5G" is not in "2.5G", nor "3G" in "3GSM".
+  return new RegExp(`(?<![\\p{L}\\p{N}]|\\d[.,])${body.join('')}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
 const digitsOf = (text: string) => (text.match(/\d+/g) ?? []).join(' ');

@@ -87,6 +87,11 @@ export interface FigureCandidate {
   agrees: boolean;
   /** Both figures say what they count, and it is not the same thing. */
   countsOther: boolean;
+  /** The share of the claim's words near its figure (by rarity, not by nearness) that the sentence has anywhere. */
+  sentenceCoverage: number;
+  /** Whose: the names near the claim's figure, and how many of them the sentence names too. */
+  names: number;
+  namesShared: number;
 }
 
 function countedLemmas(f: Figure): string[] {
@@ -113,6 +118,9 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
     const evidence = sourceEvidence(source);
     const weights = claim.tokens.map((t, i) => (nearness[i] === 0 ? 0 : evidence.idf(t.lemma) * nearness[i]));
     const total = weights.reduce((a, b) => a + b, 0) + 1e-9;
+    const rarity = claim.tokens.map((t, i) => (nearness[i] === 0 ? 0 : evidence.idf(t.lemma)));
+    const rarityTotal = rarity.reduce((a, b) => a + b, 0) + 1e-9;
+    const names = [...new Set(claim.tokens.filter((t, i) => rarity[i] && t.name).map((t) => t.lemma))];
     for (const sentence of evidence.sentences) {
       for (const placed of sentence.figures) {
         const agrees = supports(target.figure, placed.figure);
@@ -121,7 +129,8 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
         const score = localScore(claim, weights, target, sentence, placed, evidence) + (preferred.has(`${sentence.key}#${sentence.paragraph.index}`) ? 0.5 : 0);
         const theirs = countedLemmas(placed.figure);
         const countsOther = mine.length > 0 && theirs.length > 0 && !mine.some((l) => theirs.includes(l) || sentence.lemmas.has(l));
-        out.push({ sentence, placed, score, coverage: score / total, agrees, countsOther });
+        const shared = claim.tokens.reduce((sum, t, i) => (rarity[i] && sentence.lemmas.has(t.lemma) ? sum + rarity[i] : sum), 0);
+        out.push({ sentence, placed, score, coverage: score / total, agrees, countsOther, sentenceCoverage: shared / rarityTotal, names: names.length, namesShared: names.filter((n) => sentence.lemmas.has(n)).length });
       }
     }
   }

@@ -182,7 +182,7 @@ export function scanArticleDurations(scan: Scan): void {
   }
 }
 
-const ORDINAL_RE = new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\b|\\b(\\d+)(st|nd|rd|th)\\b|\\b(Q[1-4]|H[12])\\b`, 'gi');
+const ORDINAL_RE = new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\b|(?<![\\d.,])\\b(\\d{1,3}(?:,\\d{3})+|\\d+)(st|nd|rd|th)\\b|\\b(Q[1-4]|H[12])\\b`, 'gi');
 
 const ORDINAL_PERIOD = /^[\s-](day|week|month|quarter|half|year|decade)\b(?!-)/i;
 
@@ -198,7 +198,7 @@ export function scanOrdinals(scan: Scan): void {
     if (/^second$/i.test(word ?? '') && /\d[\s-]$|\b(?:a|one|per|every)\s+$/i.test(scan.before(m.index, 5))) continue;
     if (/^first$/i.test(word ?? '') && (/^\s+of\s+all\b/i.test(scan.after(end, 8)) || /\bat\s+$/i.test(scan.before(m.index, 4)))) continue;
     if (m[4] && !/^[QH]\d$/.test(m[4])) continue;
-    const value = word ? ORDINALS[word.toLowerCase()] : m[2] ? Number(m[2]) : Number(m[4].slice(1));
+    const value = word ? ORDINALS[word.toLowerCase()] : m[2] ? Number(m[2].replace(/,/g, '')) : Number(m[4].slice(1));
     if (m[4]) {
       const period = /^Q/.test(m[4]) ? 'quarter' : 'half';
       scan.add(withCounted(makeFigure(text, { kind: 'ordinal', start: m.index, end, value, unit: period }), text));

@@ -11,7 +11,7 @@ const SLASHED = /(?<![\w$£€/.,])\d+\/\d+(?:\/\d+)?(?![\w/])/g;
 /** A run of letters and digits mixed, with inner hyphens: "M16", "3D", "COVID-19", "SARS-CoV-2". */
 const MIXED = /(?<![\w$£€.,-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
 /** Units, scales and suffixes glued to digits that make a quantity, not a name. */
-const QUANTITY_SUFFIX = /^(?:\d[\d,.]*)(?:st|nd|rd|th|s|k|m|bn|mn|tn|b|p|am|pm|km|cm|mm|kg|lb|lbs|oz|ft|mph|kph|gb|tb|mb|kb|mp|ghz|mhz|kw|mw|gw|kwh|mwh|gwh|bp|bps)$/i;
+const QUANTITY_SUFFIX = /^(?:\d[\d,.]*)(?:st|nd|rd|th|s|k|m|bn|mn|tn|b|p|am|pm|km|cm|mm|kg|lb|lbs|oz|ft|mph|kph|gb|tb|mb|kb|mp|ghz|mhz|kw|mw|gw|kwh|mwh|gwh|bp|bps|secs?|mins?|hrs?)$/i;
 const DATE_PREFIX = /^(?:mid|pre|post|late|early|end|start|circa|around|top|sub|under|over|non|anti|semi|multi|ex|up|down|half|full|year|month|week|day)$/i;
 
 const TEMPERATURE_CONTEXT = /\b(?:temperatures?|degrees|heat|heatwave|cold|warm|warmest|hot|hottest|cool|freezing|frost|weather|thermometer|climate|high of|low of|mercury)\b|°/i;

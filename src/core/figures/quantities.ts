@@ -20,9 +20,12 @@ const PERCENT_AFTER = /^\s?(%|per ?cent\b|percent\b|pct\b|pc\b|percentage points
 const BASIS_POINTS_AFTER = /^\s?(?:basis[\s-]points?|bps|bp)\b/i;
 const DURATION_AFTER = new RegExp(`^(?:-|\\s)${DURATION_UNIT}\\b(?![-\\s]old)`, 'i');
 const MAN_HOURS = /^\s?(?:man|person)-hours?\b/i;
+/** "7.23secs", "90 mins", "2hrs": the units of a time as sport and listings abbreviate them. */
+const DURATION_ABBREVIATED = /^\s?(sec|min|hr)s?\b(?!\.\w)/i;
+const ABBREVIATED_UNIT: Record<string, string> = { sec: 'second', min: 'minute', hr: 'hour' };
 const AGE_AFTER = /^(?:-|\s)(year|month|week|day)s?[-\s]olds?\b/i;
 const MEASURE_AFTER = new RegExp(`^\\s?(${MEASURE_UNITS})(?![\\w/])`, 'i');
-const RATE = /^(?:\s?\/\s?|\s+per\s+|\s+an?\s+|\s+each\s+)(month|year|annum|day|week|hour|night|user|person|head|share|capita|seat|unit|employee|customer|month|office|room|mile|gallon|litre|kilo|kg|pound)\b(?!\s+(?:ago|earlier|before|later|back|previously|on)\b)/i;
+const RATE = /^(?:\s?\/\s?|\s+per\s+|\s+an?\s+|\s+(?:for\s+)?each\s+(?:[A-Z][\w&-]*\s+)?)(month|year|annum|day|week|hour|night|user|person|head|share|capita|seat|unit|employee|customer|month|office|room|mile|gallon|litre|kilo|kg|pound)\b(?!\s+(?:ago|earlier|before|later|back|previously|on)\b)/i;
 const WEIGHT_CONTEXT = /\b(weigh|weighs|weighed|weighing|weight|heavier|lighter|heavy|lost|lose|losing|gained|gain)\b/i;
 /** Words around a bare "Nm" that make it metres: a race, a jump, a depth. */
 const LENGTH_CONTEXT = /\b(final|finals|finalist|title|titles|race|races|relay|hurdles|freestyle|breaststroke|backstroke|butterfly|medley|sprint|dash|record|heat|heats|jump|jumped|jumps|leap|leapt|vault|throw|threw|javelin|discus|hammer|metres?|meters?|tall|high|deep|long|wide|height|depth|distance|altitude|track|olympic|athletics|indoor|outdoor|personal best|season's best|runner|ran|running|swimmer|swam|lap|laps)\b/i;
@@ -102,7 +105,7 @@ export function scanQuantities(scan: Scan): void {
     const bound = readBound(scan, parsed);
     if (parsed.kind === 'count' && isAge(scan, parsed, digits)) parsed.kind = 'age';
     else if (parsed.kind === 'count' && !bound && saidAsMark(scan, parsed)) parsed.unit = 'mark';
-    const rate = RATE.exec(scan.after(parsed.end, 20));
+    const rate = RATE.exec(scan.after(parsed.end, 40));
     if (rate && (parsed.kind === 'money' || parsed.kind === 'count')) {
       parsed.per = rate[1].toLowerCase().replace(/^annum$/, 'year');
       if (/^\s?\//.test(rate[0]) || parsed.kind === 'money') parsed.end += rate[0].length;
@@ -233,7 +236,8 @@ function readUnit(scan: Scan, parsed: Parsed, digits: string | undefined, scale:
     parsed.end += age[0].length;
     return true;
   }
-  const duration = DURATION_AFTER.exec(tail) ?? (MAN_HOURS.test(tail) ? ['', 'hour'] : null);
+  const abbreviated = DURATION_ABBREVIATED.exec(tail);
+  const duration = DURATION_AFTER.exec(tail) ?? (MAN_HOURS.test(tail) ? ['', 'hour'] : abbreviated ? [abbreviated[0], ABBREVIATED_UNIT[abbreviated[1].toLowerCase()]] : null);
   if (duration && parsed.kind !== 'measure') {
     const whole = duration[0] || MAN_HOURS.exec(tail)![0];
     scaled(DURATION_MINUTES[duration[1].toLowerCase().replace(/^centurie$/, 'century')]);
