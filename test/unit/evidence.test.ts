@@ -276,4 +276,10 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.match(f.message, /7\.23secs/);
   });
 
+  it('meets "2.3 points" of a margin in basis points, and flags other points', () => {
+    const corpus = corpusOf({ call: 'Gross margin was 42.5%, up 230 basis points from a year ago, on lower freight costs.' });
+    assert.deepEqual(figureFindings('Gross margin expanded 2.3 points to 42.5% [@call].', corpus), []);
+    assert.equal(figureFindings('Gross margin expanded 3.2 points to 42.5% [@call].', corpus).length, 1);
+  });
+
 });

@@ -81,6 +81,7 @@ export function isShare(f: Figure): boolean {
 
 /** Figures of these kinds can be compared with each other. */
 export function comparable(a: Figure, b: Figure): boolean {
+  if (bareAndPercentagePoints(a, b) || bareAndPercentagePoints(b, a)) return true;
   if (a.kind !== b.kind) return false;
   if (a.kind === 'date') return sharedDateParts(a, b).length > 0;
   if ((a.per ?? '') !== (b.per ?? '') && a.per && b.per) return false;
@@ -91,6 +92,9 @@ export function comparable(a: Figure, b: Figure): boolean {
   }
   return (a.unit ?? '') === (b.unit ?? '');
 }
+
+/** "Gross margin expanded 2.3 points" and "up 230 basis points": points of a rate, said bare. */
+const bareAndPercentagePoints = (a: Figure, b: Figure) => a.kind === 'count' && /^points?$/.test(a.counted[0] ?? '') && b.kind === 'percent' && b.unit === 'point';
 
 /** A range written with both ends ("30-40", "$4.5bn to $4.7bn"), not a vague amount ("hundreds"). */
 const isRange = (f: Figure) => f.valueTo !== f.value && !f.bound && /\S\s*(?:-|–|—|\bto\b|\band\b|\bor\b)\s*\S/.test(f.text);

@@ -8,7 +8,8 @@ import { digitsToNumber, NUMBER_WORD, wordsToNumber } from './numbers';
 import { makeFigure, withCounted, type Scan } from './scan';
 
 const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const SCALE = '(?:trillion|billion|million|thousand|bn|mn|mln|tn|k|m)';
+// "$1.5B" as earnings summaries write billions; a bare "3b" (a room, a clause) is no figure.
+const SCALE = '(?:trillion|billion|million|thousand|bn|mn|mln|tn|k|m|b)';
 const WORD_NUMBER = `(?:${NUMBER_WORD})(?:(?:\\s+and\\s+|[\\s-]+)(?:${NUMBER_WORD}))*`;
 /** "two and a half", and spoken decimals: "twelve point five", "twelve dot fifty". */
 const WORDS = `${WORD_NUMBER}(?:\\s+and\\s+a\\s+half|\\s+(?:point|dot)\\s+${WORD_NUMBER})?`;
@@ -89,6 +90,7 @@ export function scanQuantities(scan: Scan): void {
       if (/^(one|a|an)$/i.test(words.trim()) && !times && !unitFollows(scan.after(end, 24)) && !insistsOnOne(scan, start, end)) continue;
       if (/^one$/i.test(words.trim()) && /^-(off|on-one|way|sided|stop|size)\b/i.test(scan.after(end, 12))) continue;
     }
+    if (scale?.toLowerCase() === 'b' && !symbol) continue;
     let value = numberFrom(digits, words, scale);
     if (value === undefined) continue;
     const parsed: Parsed = { value, valueTo: value, kind: 'count', start, end };
