@@ -282,4 +282,10 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.equal(figureFindings('Gross margin expanded 3.2 points to 42.5% [@call].', corpus).length, 1);
   });
 
+  it('reads quarters and fiscal years as results write them: 3Q24 is the third quarter of 2024', () => {
+    const corpus = corpusOf({ q: 'Revenue in the third quarter of 2024 rose 8% to $1.2 billion, and the company raised its outlook for fiscal 2025.' });
+    assert.deepEqual(figureFindings('3Q24 revenue rose 8% to $1.2bn, and FY25 guidance was raised [@q].', corpus), []);
+    assert.equal(figureFindings('2Q24 revenue rose 8% to $1.2bn [@q].', corpus).length, 1);
+  });
+
 });

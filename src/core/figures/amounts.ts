@@ -182,7 +182,7 @@ export function scanArticleDurations(scan: Scan): void {
   }
 }
 
-const ORDINAL_RE = new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\b|(?<![\\d.,])\\b(\\d{1,3}(?:,\\d{3})+|\\d+)(st|nd|rd|th)\\b|\\b(Q[1-4]|H[12])\\b`, 'gi');
+const ORDINAL_RE = new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\b|(?<![\\d.,])\\b(\\d{1,3}(?:,\\d{3})+|\\d+)(st|nd|rd|th)\\b|\\b(Q[1-4]|H[12])\\b|\\b([1-4])Q(\\d{2})?\\b|\\b([12])H\\b|\\bFY ?(\\d{4}|\\d{2})\\b`, 'gi');
 
 const ORDINAL_PERIOD = /^[\s-](day|week|month|quarter|half|year|decade)\b(?!-)/i;
 
@@ -198,10 +198,22 @@ export function scanOrdinals(scan: Scan): void {
     if (/^second$/i.test(word ?? '') && /\d[\s-]$|\b(?:a|one|per|every)\s+$/i.test(scan.before(m.index, 5))) continue;
     if (/^first$/i.test(word ?? '') && (/^\s+of\s+all\b/i.test(scan.after(end, 8)) || /\bat\s+$/i.test(scan.before(m.index, 4)))) continue;
     if (m[4] && !/^[QH]\d$/.test(m[4])) continue;
-    const value = word ? ORDINALS[word.toLowerCase()] : m[2] ? Number(m[2].replace(/,/g, '')) : Number(m[4].slice(1));
-    if (m[4]) {
-      const period = /^Q/.test(m[4]) ? 'quarter' : 'half';
-      scan.add(withCounted(makeFigure(text, { kind: 'ordinal', start: m.index, end, value, unit: period }), text));
+    const value = word ? ORDINALS[word.toLowerCase()] : Number(m[2]?.replace(/,/g, '') ?? 0);
+    // Written in capitals only: "3q" or "fy" in lower case is something else.
+    if ((m[5] || m[7] || m[8]) && /[qhfy]/.test(m[0])) continue;
+    if (m[8]) {
+      // "FY24", "FY 2025": the fiscal year, a year.
+      const year = m[8].length === 2 ? 2000 + Number(m[8]) : Number(m[8]);
+      scan.add(makeFigure(text, { kind: 'year', start: m.index, end, value: year }));
+      continue;
+    }
+    if (m[4] || m[5] || m[7]) {
+      const period = m[4] ? (/^Q/.test(m[4]) ? 'quarter' : 'half') : m[5] ? 'quarter' : 'half';
+      const n = m[4] ? Number(m[4].slice(1)) : Number(m[5] ?? m[7]);
+      // "3Q24" is the third quarter of 2024: the ordinal, and its year.
+      const ordinalEnd = m[6] ? end - 2 : end;
+      scan.add(withCounted(makeFigure(text, { kind: 'ordinal', start: m.index, end: ordinalEnd, value: n, unit: period }), text));
+      if (m[6]) scan.add(makeFigure(text, { kind: 'year', start: ordinalEnd, end, value: 2000 + Number(m[6]) }));
       continue;
     }
     // "the first quarter", "its second year": the period is part of the figure, so "first quarter"

@@ -17,7 +17,8 @@ const DATE_PREFIX = /^(?:mid|pre|post|late|early|end|start|circa|around|top|sub|
 const TEMPERATURE_CONTEXT = /\b(?:temperatures?|degrees|heat|heatwave|cold|warm|warmest|hot|hottest|cool|freezing|frost|weather|thermometer|climate|high of|low of|mercury)\b|°/i;
 
 function isQuantityToken(token: string): boolean {
-  if (/^[QH][1-4]$/.test(token)) return true;
+  // Quarters, halves and fiscal years as results write them: "Q3", "3Q24", "2H", "FY24".
+  if (/^(?:[QH][1-4]|[1-4]Q(?:\d{2})?|[12]H|FY(?:\d{2}|\d{4}))$/.test(token)) return true;
   const parts = token.split('-');
   // "12-nation", "29-year-old", "three-year", "mid-2005", "5,000m": a quantity and the words it goes with.
   if (/^\d/.test(parts[0])) return QUANTITY_SUFFIX.test(parts[0]) || /^\d[\d,.]*$/.test(parts[0]) && parts.slice(1).every((p) => /^[A-Za-z][a-z]+$/.test(p) || /^[a-z]$/.test(p) || /^\d+[a-z]*$/.test(p));
