@@ -30,7 +30,7 @@ export interface LeadResult {
   examples: string[];
 }
 
-const EXAMPLES = 20;
+const EXAMPLES = Number(process.env.GROUNDED_EVAL_EXAMPLES ?? 20);
 
 export function bbcLeads(dir: string, limit = Infinity): LeadResult {
   const result: LeadResult = { articles: 0, figures: 0, naiveFlags: 0, flags: 0, warnings: 0, fixes: 0, flaggedThoughInBody: 0, examples: [] };

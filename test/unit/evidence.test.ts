@@ -288,4 +288,17 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.equal(figureFindings('2Q24 revenue rose 8% to $1.2bn [@q].', corpus).length, 1);
   });
 
+  it('reads ordinals and years as places in a sequence: another round of the cup is no contradiction', () => {
+    // BBC leads and their bodies: the draw names the round Yeading won; the story of 2004's growth names 2003.
+    const corpus = corpusOf({
+      cup: 'The game - arguably the highlight of the draw - is a potential money-spinner for non-League Yeading, who beat Slough in the second round.',
+      growth: 'The economy\'s poor performance in the July to September period followed four consecutive quarters of double-digit growth as Singapore bounced back strongly from the effects of the deadly Sars virus in 2003.',
+    });
+    for (const lead of ['Premiership side Newcastle United face a trip to Yeading in the FA Cup third round [@cup].', 'Singapore\'s economy grew by 8.1% in 2004, its best performance since 2000 [@growth].']) {
+      assert.deepEqual(figureFindings(lead, corpus).filter((f) => f.code === 'figure-mismatch').map((f) => f.message), [], lead);
+    }
+    // Said in the same words, a changed round is still contradicted.
+    assert.equal(figureFindings('Non-League Yeading beat Slough in the third round [@cup].', corpus)[0]?.code, 'figure-mismatch');
+  });
+
 });

@@ -50,6 +50,9 @@ function plausibleSlip(claim: Figure, source: Figure): boolean {
 function contradicts(claim: Figure, c: FigureCandidate): boolean {
   const sameCounted = claim.counted.some((w) => c.placed.figure.counted.includes(w));
   const sameNames = c.names > 0 && c.namesShared === c.names;
+  // Ordinals and years place a thing in a sequence (a cup's rounds, a singer's number ones, a story's years), and a
+  // story names many places in it: only a sentence that says nearly all the same words contradicts one.
+  if (claim.kind === 'ordinal' || claim.kind === 'year') return c.sentenceCoverage >= SENTENCE_SHARE_ALONE;
   return (c.coverage >= CONTRADICTION_COVERAGE && (c.sentenceCoverage >= SENTENCE_SHARE || sameCounted)) || c.sentenceCoverage >= SENTENCE_SHARE_ALONE || (sameNames && c.sentenceCoverage >= SENTENCE_SHARE);
 }
 /** Two ranges with one end in common ("$4.5-4.9bn" and "$4.5bn to $4.7bn") are two statements of one range. */
