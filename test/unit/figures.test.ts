@@ -59,6 +59,7 @@ describe('figure extraction', () => {
     ['A Fool Such As I would become the 1,001st number one single', ['ordinal 1001 "1,001st" {number one single}']],
     ['We returned $1.5B to shareholders, and a bare 3b is no figure', ['money/USD 1500000000 "$1.5B"']],
     ['3Q24 revenue rose, and FY25 guidance was cut in 2H', ['ordinal/quarter 3 "3Q"', 'year 2024 "24"', 'year 2025 "FY25"', 'ordinal/half 2 "2H"']],
+    ['Slovakia will play Argentina after beating Group B rivals the Netherlands 3-0.', ['score 3000 "3-0"']],
     ['Q3 same store sales up 4.1 pct', ['ordinal/quarter 3 "Q3" {same store sales}', 'percent 4.1 "4.1 pct"']],
     // Where a figure went is no bound; "two quarters" of a year are periods, "three quarters of" a share.
     ['GDP growth two quarters ahead edged up to 102.5', ['count 2 "two" {quarters ahead}', 'count 102.5 "102.5"']],

@@ -8,7 +8,7 @@ import type { Bound } from './figure';
 const NUM = `(\\d+(?:\\.\\d+)?|${NUMBER_WORD}|a|an|one)`;
 const numberOf = (s: string) => (/^\d/.test(s) ? Number(s) : /^(a|an)$/i.test(s) ? 1 : wordsToNumber(s));
 
-const SCORE_CONTEXT = /\b(won|wins?|winning|winner|beat|beats|beaten|lost|lose|loses|losing|defeats?|defeated|victory|draw|drew|drawn|crushed|thrashed|hammered|trailed|trailing|led|leads?|leading|scored?|scoreline|match|game|leg|tie|half-time|sets?|vote|voted|votes|against|vs?\.?|versus|ahead|behind|down|level|break|interval|make it|made it|made the|final)\b/i;
+const SCORE_CONTEXT = /\b(won|wins?|winning|winner|beat|beats|beaten|beating|thrashing|edged|edging|lost|lose|loses|losing|defeats?|defeated|victory|draw|drew|drawn|crushed|thrashed|hammered|trailed|trailing|led|leads?|leading|scored?|scoreline|match|game|leg|tie|half-time|sets?|vote|voted|votes|against|vs?\.?|versus|ahead|behind|down|level|break|interval|make it|made it|made the|final)\b/i;
 /** Sets of a tennis match, tie-breaks in brackets: "1-6 6-3 6-4", "7-6 (7-4) 6-3". */
 const SET_SCORES = /(?<![\d.,-])\d{1,2}-\d{1,2}(?:\s?\(\d{1,2}-\d{1,2}\))?(?:,?\s+\d{1,2}-\d{1,2}(?:\s?\(\d{1,2}-\d{1,2}\))?){1,4}(?![\d%])/g;
 const SCORE = /(?<![\w.,$£€-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d,%]|[.,]\d|[a-z]|\s?(?:%|per\s?cent|percent)|[\s-](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|per)\b)/g;
