@@ -301,4 +301,16 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.equal(figureFindings('Non-League Yeading beat Slough in the third round [@cup].', corpus)[0]?.code, 'figure-mismatch');
   });
 
+  it('reads a bound or a vague amount as saying less than a value: another figure contradicts it only in nearly the same words', () => {
+    // BBC leads and their bodies: hurricane Mitch's toll beside the tsunami's; the envelopes scanned beside the papers lost.
+    const corpus = corpusOf({
+      quake: 'Mitch killed about 10,000 people and caused damage of about $10bn in 1998.',
+      ballots: 'So far a total of 569,072 ballot envelopes have been scanned by bar code at counting offices across the North East.',
+    });
+    for (const lead of ['An earthquake and giant waves killed at least 38,000 people in southern Asia [@quake].', 'Hundreds of ballot papers for the regional assembly referendum in the North East have disappeared [@ballots].']) {
+      assert.deepEqual(figureFindings(lead, corpus).filter((f) => f.code === 'figure-mismatch').map((f) => f.message), [], lead);
+    }
+    assert.equal(figureFindings('Mitch killed at least 20,000 people and caused damage of about $10bn in 1998 [@quake].', corpus)[0]?.code, 'figure-mismatch');
+  });
+
 });
