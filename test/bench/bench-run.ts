@@ -75,7 +75,9 @@ function grounded() {
     return ms;
   });
   const sentences = sources.slice(0, 40).map((s) => s.paragraphs[0].sentences[0]?.text ?? s.paragraphs[0].text);
-  const completionMs = sentences.map((s) => time(() => rankSources(index, sources, s))[1]);
+  // As the editor ranks them: the corpus's own lookup by key.
+  const byKey = new Map(sources.map((s) => [s.meta.key, s]));
+  const completionMs = sentences.map((s) => time(() => rankSources(index, sources, s, (key) => byKey.get(key)))[1]);
   const report = report5000Words(sources);
   // A report's first check reads every cited source's sentences (the evidence, then kept per
   // source); a re-check after an edit finds them read. Each cold round checks fresh copies of
