@@ -38,7 +38,7 @@ export function citationCompletions(report: string, offset: number, corpus: Corp
   const sentence = proseOf(sentenceAt(report, offset).text);
   const rank = (n: number) => String(n).padStart(5, '0');
   if (context.kind === 'key') {
-    return rankSources(search, corpus.all(), sentence).map(({ source }, n) => {
+    return rankSources(search, corpus.all(), sentence, (key) => corpus.get(key)).map(({ source }, n) => {
       const { key, title, publisher, issued } = source.meta;
       return {
         kind: 'key',

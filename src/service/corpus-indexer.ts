@@ -4,9 +4,8 @@
 // file URIs) and adopts the worker's search index in slices, so requests never wait.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { attachmentLocation } from '../core/bib/attachments';
-import { formatOf } from '../core/corpus/article';
 import { Corpus } from '../core/corpus/corpus';
-import type { FileParse } from '../core/corpus/parse-file';
+import { readsAsSource, type FileParse } from '../core/corpus/parse-file';
 import { REFERENCES_FILE } from '../core/corpus/references';
 import type { LoadProblem, Source } from '../core/model';
 import { syncIndex } from '../core/search/index-sync';
@@ -118,7 +117,7 @@ export class CorpusIndexer {
       const folder = location.slice(0, location.lastIndexOf('/') + 1);
       return this.corpus.all().some((s) => s.location.startsWith(folder) && !s.location.slice(folder.length).includes('/'));
     }
-    if (!formatOf(path)) return false;
+    if (!readsAsSource(path)) return false;
     return this.folders.some((folder) => {
       const rel = relativeInside(folder, path);
       return rel !== undefined && matchesCorpus(rel, this.settings.include, this.settings.exclude);
@@ -220,7 +219,7 @@ export class CorpusIndexer {
     for (const folder of this.folders) {
       for (const path of await this.files.list(folder, problems)) {
         const rel = relativeInside(folder, path);
-        if (rel !== undefined && formatOf(path) && matchesCorpus(rel, this.settings.include, this.settings.exclude)) found.add(path);
+        if (rel !== undefined && readsAsSource(path) && matchesCorpus(rel, this.settings.include, this.settings.exclude)) found.add(path);
       }
     }
     for (const p of problems) this.log.warn(`${p.location}: ${p.message}`);
@@ -283,7 +282,7 @@ export class CorpusIndexer {
     if (parse.note) problems.push({ location, severity: 'information', message: `File is ${parse.note}.` });
     if (parse.kind === 'references') this.corpus.setReferences(location, parse.references);
     // A bibliography's entries complete and hover with their fields; their attachments are read as the editor reads them.
-    else if (parse.kind === 'bibliography') this.corpus.setBibliography(parse.bibliography, (file) => attachmentLocation(location, file), (l) => formatOf(l) !== undefined);
+    else if (parse.kind === 'bibliography') this.corpus.setBibliography(parse.bibliography, (file) => attachmentLocation(location, file), readsAsSource);
     else this.corpus.upsert(parse.article);
   }
 

@@ -37,7 +37,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
 
     if (context.kind === 'key') {
       const range = new vscode.Range(document.positionAt(context.start), position);
-      const ranked = rankSources(search, this.corpus.corpus.all(), sentence);
+      const ranked = rankSources(search, this.corpus.corpus.all(), sentence, (key) => this.corpus.corpus.get(key));
       const items = ranked.map(({ source }, rank) => this.keyItem(source, rank, range));
       return new vscode.CompletionList(items, false);
     }

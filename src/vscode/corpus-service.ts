@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { formatOf } from '../core/corpus/article';
 import { Corpus } from '../core/corpus/corpus';
 import type { FigureGroup } from '../core/figures/corpus-figures';
-import type { FileParse } from '../core/corpus/parse-file';
+import { readsAsSource, type FileParse } from '../core/corpus/parse-file';
 import { REFERENCES_FILE } from '../core/corpus/references';
 import { attachmentLocation } from '../core/bib/attachments';
 import { reportBibliographies } from '../core/front-matter';
@@ -244,7 +243,7 @@ export class CorpusService implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const include of this.settings.include) {
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude)) {
-          if (formatOf(uri.path)) found.set(uri.toString(), uri);
+          if (readsAsSource(uri.path)) found.set(uri.toString(), uri);
         }
       }
     }
@@ -376,7 +375,7 @@ export class CorpusService implements vscode.Disposable {
       const dir = uri.toString().slice(0, uri.toString().lastIndexOf('/') + 1);
       return this.corpus.all().some((s) => s.location.startsWith(dir) && !s.location.slice(dir.length).includes('/'));
     }
-    return formatOf(uri.path) !== undefined && matchesAny(relative, this.settings.include);
+    return readsAsSource(uri.path) && matchesAny(relative, this.settings.include);
   }
 
   // Batches file events: saving many files, or a rename (delete + create), updates once.
@@ -527,8 +526,8 @@ export class CorpusService implements vscode.Disposable {
   }
 }
 
-/** The editor's index worker reads no PDF yet (PDF.js parses asynchronously): an entry's other attachment is indexed instead. */
-export const readsInEditor = (location: string) => formatOf(location) !== undefined;
+/** What the editor's index worker reads: articles, PDFs and Word documents (an entry's first PDF is its text). */
+export const readsInEditor = readsAsSource;
 
 const isAbsolutePath = (name: string) => name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.startsWith('~');
 

@@ -18,6 +18,7 @@ import { FindingsStatusBar } from './findings-status';
 import { SourcePreview, type PreviewArgs, type PreviewState } from './preview-panel';
 import { escapeThemeIcons } from './markdown-text';
 import { ReportEditors } from './report-editors';
+import { EXTRACTED_SCHEME, ExtractedTextProvider, openOriginal, type OpenOriginalResult } from './extracted-text';
 import { isSourceFile } from './source-files';
 import { SourcesView, type SourceNode } from './sources-view';
 import type { Insertion } from '../core/citation-insert';
@@ -101,6 +102,8 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
   const figuresView = store.add(new FiguresView(corpus));
   const preview = store.add(new SourcePreview(context.extensionUri, corpus, reports, inserter));
   const insert = async (insertion: Insertion | undefined) => (insertion ? inserter.insert(insertion) : false);
+  store.add(vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, store.add(new ExtractedTextProvider(corpus))));
+  store.add(vscode.commands.registerCommand('grounded.openOriginal', (target?: unknown): Promise<OpenOriginalResult | undefined> => openOriginal(corpus, target, () => preview.pageState?.key)));
   store.add(vscode.commands.registerCommand('grounded.previewSource', (args?: PreviewArgs) => preview.show(args && typeof args === 'object' ? args : {})));
   store.add(
     vscode.commands.registerCommand('grounded.insertCitation', (node?: SourceNode) => {

@@ -62,7 +62,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
       if (facts) appendUntrusted(md.appendMarkdown('  \n'), facts);
       if (source.format === 'reference') {
         if (source.meta.authors?.length) appendUntrusted(md.appendMarkdown('  \n'), source.meta.authors.join(', '));
-        md.appendMarkdown('\n\n$(info) An entry of your bibliography with no text to check against: it attaches no file the editor reads (a PDF or Word attachment is read by `grounded check` only, for now).');
+        md.appendMarkdown('\n\n$(info) An entry of your bibliography with no text to check against: it attaches no file Grounded reads (text, Markdown, HTML, PDF or Word), or the file is gone.');
         return;
       }
       const located = locatedParagraphs(source, item);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatOf } from '../core/corpus/article';
+import { readsAsSource } from '../core/corpus/parse-file';
 import { REFERENCES_FILE } from '../core/corpus/references';
 import { matchesAny } from '../core/glob';
 import type { CorpusService } from './corpus-service';
@@ -16,7 +16,7 @@ export function isSourceFile(corpus: CorpusService, uri: vscode.Uri): boolean {
     const folder = location.slice(0, location.lastIndexOf('/') + 1);
     return corpus.corpus.all().some((s) => s.location.startsWith(folder) && !s.location.slice(folder.length).includes('/'));
   }
-  if (!formatOf(uri.path) || !vscode.workspace.getWorkspaceFolder(uri)) return false;
+  if (!readsAsSource(uri.path) || !vscode.workspace.getWorkspaceFolder(uri)) return false;
   const settings = vscode.workspace.getConfiguration('grounded.corpus');
   const relative = vscode.workspace.asRelativePath(uri, false);
   return matchesAny(relative, settings.get<string[]>('include', [])) && !matchesAny(relative, settings.get<string[]>('exclude', []));

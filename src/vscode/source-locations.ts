@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CitationRef } from '../core/citation-insert';
 import type { Paragraph, Source } from '../core/model';
 import type { CorpusService } from './corpus-service';
+import { sourceDocument } from './extracted-text';
 
 /** Arguments of `grounded.openSource` (also used in hover command links). */
 export interface OpenSourceArgs {
@@ -31,10 +32,13 @@ export class OpenSourceCommand {
     if (args.paragraph !== undefined && !paragraph) {
       void vscode.window.showWarningMessage(`Grounded: ${source.meta.key} has ${source.paragraphs.length} paragraphs; there is no para. ${args.paragraph}.`);
     }
-    const document = await vscode.workspace.openTextDocument(this.corpus.uriOf(source));
+    // A PDF or Word document opens as the text Grounded extracted, at the passage.
+    const shown = sourceDocument(this.corpus, source);
+    const document = await vscode.workspace.openTextDocument(shown.uri);
     const start = args.start ?? paragraph?.start ?? source.entry?.start;
     const end = args.end ?? paragraph?.end ?? source.entry?.end ?? start;
-    const selection = start !== undefined ? new vscode.Range(document.positionAt(start), document.positionAt(end ?? start)) : undefined;
+    const span = start !== undefined ? shown.span(start, end ?? start) : undefined;
+    const selection = span ? new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)) : undefined;
     const editor = await vscode.window.showTextDocument(document, {
       selection,
       preview: true,

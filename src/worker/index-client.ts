@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FigureGroup } from '../core/figures/corpus-figures';
 import type { FileOutcome, FileToIndex } from './index-worker-core';
-import { createWorkerCore, handleRequest } from './index-worker-handler';
+import { createWorkerCore, RequestQueue } from './index-worker-handler';
 import type { Request, Response, ScanStats, WorkerOptions } from './protocol';
 
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
@@ -33,6 +33,7 @@ export class IndexWorkerClient implements IndexWorker {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private fallback: ReturnType<typeof createWorkerCore> | undefined;
+  private hereQueue: RequestQueue | undefined;
   private disposed = false;
   private readonly credits = new Int32Array(new SharedArrayBuffer(4));
   private fellBack = false;
@@ -140,8 +141,11 @@ export class IndexWorkerClient implements IndexWorker {
 
   /** The worker's work on this thread. */
   private runHere(id: number, waiting: Waiting): void {
-    this.fallback ??= createWorkerCore(this.options, this.log);
-    handleRequest(this.fallback, { ...waiting.request, id } as Request, (response) => {
+    this.hereQueue ??= new RequestQueue(
+      () => (this.fallback ??= createWorkerCore(this.options, this.log)),
+      () => undefined,
+    );
+    this.hereQueue.add({ ...waiting.request, id } as Request, (response) => {
       if (response.type === 'outcomes') waiting.onPart?.(response);
       else if (response.type === 'log') this.log(response.message);
       else waiting.resolve(response);

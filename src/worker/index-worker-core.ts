@@ -5,10 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Corpus } from '../core/corpus/corpus';
 import { attachmentLocation } from '../core/bib/attachments';
-import { formatOf } from '../core/corpus/article';
 import { groupCorpusFigures, type FigureGroup } from '../core/figures/corpus-figures';
 import { formatBytes } from '../core/corpus/decode';
-import { parseFile, type FileParse } from '../core/corpus/parse-file';
+import { parseFileAsync, readsAsSource, type FileParse } from '../core/corpus/parse-file';
 import type { LoadProblem, Source } from '../core/model';
 import { syncIndex } from '../core/search/index-sync';
 import { runSteps } from '../core/steps';
@@ -62,9 +61,10 @@ export class IndexWorkerCore {
 
   /**
    * Makes the corpus exactly `files`, reading each (from the parse cache when unchanged) and
-   * passing outcomes to `emit` in batches as it goes.
+   * passing outcomes to `emit` in batches as it goes. Asynchronous: PDF.js and mammoth read
+   * PDFs and Word documents a page or part at a time.
    */
-  scan(files: readonly FileToIndex[], maxBytes: number, emit: (batch: FileOutcome[]) => void): { parsed: number; fromCache: number } {
+  async scan(files: readonly FileToIndex[], maxBytes: number, emit: (batch: FileOutcome[]) => void): Promise<{ parsed: number; fromCache: number }> {
     const wanted = new Set(files.map((f) => f.location));
     for (const location of [...this.signatures.keys(), ...this.unsigned]) if (!wanted.has(location)) this.forget([location]);
     const stats = { parsed: 0, fromCache: 0 };
@@ -72,7 +72,7 @@ export class IndexWorkerCore {
     let batchText = 0;
     let started = performance.now();
     for (const file of files) {
-      const outcome = this.read(file, maxBytes);
+      const outcome = await this.read(file, maxBytes);
       if (outcome.kind === 'parsed') stats[outcome.fromCache ? 'fromCache' : 'parsed']++;
       batch.push(outcome);
       batchText += outcome.kind === 'parsed' && outcome.parse.kind === 'article' ? outcome.parse.article.paragraphs.reduce((n, p) => n + p.text.length, 0) : 0;
@@ -89,13 +89,15 @@ export class IndexWorkerCore {
   }
 
   /** Reads changed or new files (a file event for an unchanged file, as a save without edits sends, changes nothing). */
-  update(files: readonly FileToIndex[], maxBytes: number): FileOutcome[] {
-    return files.map((f) => this.read(f, maxBytes, true));
+  async update(files: readonly FileToIndex[], maxBytes: number): Promise<FileOutcome[]> {
+    const outcomes: FileOutcome[] = [];
+    for (const f of files) outcomes.push(await this.read(f, maxBytes, true));
+    return outcomes;
   }
 
   /** Parses a file the host read itself. */
-  parseBytes(location: string, bytes: Uint8Array, bibliography?: boolean): FileOutcome {
-    const parse = parseFile(location, bytes, bibliography ? 'bibliography' : undefined);
+  async parseBytes(location: string, bytes: Uint8Array, bibliography?: boolean): Promise<FileOutcome> {
+    const parse = await parseFileAsync(location, bytes, bibliography ? 'bibliography' : undefined);
     this.signatures.delete(location);
     this.unsigned.add(location);
     this.apply(location, parse);
@@ -187,7 +189,7 @@ export class IndexWorkerCore {
     return this.corpus.all().reduce((n, s) => n + s.paragraphs.length, 0);
   }
 
-  private read(file: FileToIndex, maxBytes: number, skipUnchanged = false): FileOutcome {
+  private async read(file: FileToIndex, maxBytes: number, skipUnchanged = false): Promise<FileOutcome> {
     const { location, path } = file;
     if (!path) return { location, kind: 'needsBytes' };
     let signature: FileSignature;
@@ -203,7 +205,7 @@ export class IndexWorkerCore {
       let parse = this.parseCache.get(location, signature);
       const fromCache = parse !== undefined;
       if (!parse) {
-        parse = parseFile(location, readFileSync(path), file.bibliography ? 'bibliography' : undefined);
+        parse = await parseFileAsync(location, readFileSync(path), file.bibliography ? 'bibliography' : undefined);
         this.parseCache.set(location, signature, parse);
       }
       this.signatures.set(location, signature);
@@ -221,7 +223,7 @@ export class IndexWorkerCore {
   private apply(location: string, parse: FileParse): void {
     if (parse.kind === 'article') this.corpus.upsert(parse.article);
     else if (parse.kind === 'references') this.corpus.setReferences(location, parse.references);
-    else if (parse.kind === 'bibliography') this.corpus.setBibliography(parse.bibliography, (file) => attachmentLocation(location, file), (l) => formatOf(l) !== undefined);
+    else if (parse.kind === 'bibliography') this.corpus.setBibliography(parse.bibliography, (file) => attachmentLocation(location, file), readsAsSource);
     else this.corpus.remove(location);
   }
 }

@@ -13,23 +13,24 @@ export function createWorkerCore(options: WorkerOptions, log: (message: string) 
 
 /**
  * Answers one request. `beforeBatch`, when given, is called before each batch of a scan's
- * outcomes is posted (the worker thread waits there for the host's credit).
+ * outcomes is posted (the worker thread waits there for the host's credit). Requests are
+ * asynchronous (PDFs and Word documents are read so): `RequestQueue` answers them in order.
  */
-export function handleRequest(core: IndexWorkerCore, request: Request, post: (response: Response, transfer?: ArrayBuffer[]) => void, beforeBatch?: () => void): void {
+export async function handleRequest(core: IndexWorkerCore, request: Request, post: (response: Response, transfer?: ArrayBuffer[]) => void, beforeBatch?: () => void): Promise<void> {
   const { id } = request;
   try {
     switch (request.type) {
       case 'scan': {
-        const stats = core.scan(request.files, request.maxBytes, (outcomes) => {
+        const stats = await core.scan(request.files, request.maxBytes, (outcomes) => {
           beforeBatch?.();
           post({ id, type: 'outcomes', outcomes });
         });
         return post({ id, type: 'scanned', stats });
       }
       case 'update':
-        return post({ id, type: 'updated', outcomes: core.update(request.files, request.maxBytes) });
+        return post({ id, type: 'updated', outcomes: await core.update(request.files, request.maxBytes) });
       case 'parseBytes':
-        return post({ id, type: 'updated', outcomes: [core.parseBytes(request.location, request.bytes, request.bibliography)] });
+        return post({ id, type: 'updated', outcomes: [await core.parseBytes(request.location, request.bytes, request.bibliography)] });
       case 'forget':
         core.forget(request.locations);
         return post({ id, type: 'done' });
@@ -48,5 +49,21 @@ export function handleRequest(core: IndexWorkerCore, request: Request, post: (re
     }
   } catch (e) {
     post({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** Runs requests one after another, in the order they came: a scan's index is asked for after it. */
+export class RequestQueue {
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly core: () => IndexWorkerCore,
+    private readonly post: (response: Response, transfer?: ArrayBuffer[]) => void,
+    private readonly beforeBatch?: () => void,
+  ) {}
+
+  add(request: Request, post = this.post): void {
+    // handleRequest answers every failure with an error response; it never rejects.
+    this.last = this.last.then(() => handleRequest(this.core(), request, post, this.beforeBatch));
   }
 }

@@ -1,7 +1,7 @@
 // Entry of the index worker thread: reads, parses and indexes the source files and keeps
 // the caches, so the extension host's thread only adopts finished work.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createWorkerCore, handleRequest } from './index-worker-handler';
+import { createWorkerCore, RequestQueue } from './index-worker-handler';
 import { lowerThreadPriority } from './low-priority';
 import type { Request, Response, WorkerOptions } from './protocol';
 
@@ -20,4 +20,5 @@ function awaitCredit(): void {
   Atomics.sub(credits, 0, 1);
 }
 
-port.on('message', (request: Request) => handleRequest(core, request, post, awaitCredit));
+const queue = new RequestQueue(() => core, post, awaitCredit);
+port.on('message', (request: Request) => queue.add(request));

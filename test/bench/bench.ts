@@ -1,26 +1,33 @@
-// npm run bench: Grounded's search, completion ranking and checks at 1,000, 10,000 and
-// 50,000 passages of real news text, beside plain fuse.js measured in the same run. Each
-// engine runs in a process of its own (bench-run.ts), so each peak memory is its own.
+// npm run bench: Grounded's search, completion ranking and checks at 1,000, 10,000, 50,000 and
+// 250,000 passages of real news text, and on the BBC articles cut as the extension cuts them
+// (sentence passages), beside plain fuse.js measured in the same run; then the index worker
+// reading 1,000 PDFs that Chromium printed from the articles, and one of them changed. Each
+// engine runs in a process of its own (bench-run.ts, pdf-run.ts), so each peak memory is its own.
 // A benchmark, not a test: it reports numbers and the machine, it asserts nothing.
 // Options: --articles DIR (any folder of .txt/.md articles or CSVs with a `text` column),
-// --sizes 1000,10000,50000.
-import { execFileSync } from 'node:child_process';
+// --sizes 1000,10000,50000,250000, --pdfs 1000 (0: none).
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articlesFolder, option, repoRoot } from './options';
+import { loadArticles } from './bbc';
+import { benchPdfs, changedPdf, pdfCacheDir } from './pdfs';
 import { MISSPELT, QUERIES } from './queries';
 import { median, percentile, round } from './stats';
 
 const articlesDir = articlesFolder();
-const sizes = option('--sizes', '1000,10000,50000').split(',').map(Number);
+const sizes = option('--sizes', '1000,10000,50000,250000').split(',').map(Number);
+const pdfCount = Number(option('--pdfs', '1000'));
+/** Past this size plain fuse.js takes seconds a query: it runs every third query only, and recall is measured on those. */
+const FUSE_ALL_QUERIES_UP_TO = 50_000;
 
 
 const scratch = mkdtempSync(join(tmpdir(), 'grounded-bench-'));
 const cacheFile = join(scratch, 'index.bin');
 
-function run<T>(engine: string, size?: number): T {
-  const out = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'bench-run.js'), '--engine', engine, '--articles', articlesDir, '--cache', cacheFile, ...(size ? ['--size', String(size)] : [])], {
+function run<T>(engine: string, size?: number, extra: string[] = []): T {
+  const out = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'bench-run.js'), '--engine', engine, '--articles', articlesDir, '--cache', cacheFile, ...(size ? ['--size', String(size)] : []), ...extra], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,6 +55,7 @@ interface FuseRun {
   buildMs: number;
   searchMs: number[];
   results: string[][];
+  queryIndices: number[];
   peakRssMB: number;
 }
 
@@ -65,12 +73,19 @@ function recallAt10(ours: string[][], theirs: string[][]): number {
   return expected ? agreed / expected : 1;
 }
 
-function measure(size: number) {
-  const g = run<GroundedRun>('grounded', size);
+/** `sentences`: the articles as the extension cuts them, whatever their number of passages. */
+function measure(size: number, cut?: 'sentences') {
+  const extra = cut ? ['--cut', cut] : [];
+  const g = run<GroundedRun>('grounded', size, extra);
   const w = run<{ passages: number; warmStartMs: number; cacheMB: number; peakRssMB: number }>('warm');
   if (w.passages !== g.passages) throw new Error(`the warm start read ${w.passages} passages, the cold build had ${g.passages}`);
-  const f = run<FuseRun>('fuse', size);
+  const sample = g.passages > FUSE_ALL_QUERIES_UP_TO ? QUERIES.map((_, i) => i).filter((i) => i % 3 === 0) : undefined;
+  const f = run<FuseRun>('fuse', size, [...extra, ...(sample ? ['--queries', sample.join(',')] : [])]);
+  const ours = f.queryIndices.map((i) => g.results[i]);
+  const groundedMsOf = f.queryIndices.map((i) => g.searchMs[i]);
   return {
+    label: cut ? `${n(g.sources)} BBC articles, sentence passages` : n(g.passages),
+    cut: cut ?? 'passages of three sentences',
     passages: g.passages,
     sources: g.sources,
     grounded: {
@@ -90,10 +105,11 @@ function measure(size: number) {
       checkRounds: g.checkRounds,
       peakRssMB: g.peakRssMB,
     },
-    baseline: { buildMs: round(f.buildMs), searchP50Ms: round(median(f.searchMs)), searchP95Ms: round(percentile(f.searchMs, 95)), peakRssMB: f.peakRssMB },
-    speedupP50: round(median(f.searchMs) / median(g.searchMs), 1),
-    recallAt10: round(recallAt10(g.results, f.results), 3),
-    perQuery: QUERIES.map((q, i) => ({ query: q, groundedMs: round(g.searchMs[i]), fuseMs: round(f.searchMs[i]), recall: round(recallAt10([g.results[i]], [f.results[i]]), 2) })),
+    baseline: { buildMs: round(f.buildMs), searchP50Ms: round(median(f.searchMs)), searchP95Ms: round(percentile(f.searchMs, 95)), peakRssMB: f.peakRssMB, queries: f.queryIndices.length },
+    // On the same queries (a sample of them past FUSE_ALL_QUERIES_UP_TO).
+    speedupP50: round(median(f.searchMs) / median(groundedMsOf), 1),
+    recallAt10: round(recallAt10(ours, f.results), 3),
+    perQuery: f.queryIndices.map((qi, j) => ({ query: QUERIES[qi], groundedMs: round(g.searchMs[qi]), fuseMs: round(f.searchMs[j]), recall: round(recallAt10([g.results[qi]], [f.results[j]]), 2) })),
   };
 }
 
@@ -115,25 +131,98 @@ function extensionFootprint(): { vsixKB?: number; activationMs?: number; activat
   return { vsixKB, activationMs, activationSource: existsSync(scale) ? `measured in the real extension host by scale.test.ts, ${statSync(scale).mtime.toISOString().slice(0, 16)}` : 'no integration run yet' };
 }
 
-const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform} ${process.arch}` };
-const coldStart = run<{ articles: number; passages: number; parseMs: number; indexMs: number; peakRssMB: number }>('articles');
-const rows = sizes.map(measure);
-const result = { date: new Date().toISOString().slice(0, 10), machine, articlesDir, coldStart, queries: QUERIES.length, misspelt: MISSPELT, searchRounds: rows[0]?.grounded.searchRounds, rows, extension: extensionFootprint() };
-mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'test-results', 'bench.json'), JSON.stringify(result, null, 2));
-rmSync(scratch, { recursive: true, force: true });
-console.log(JSON.stringify(result, null, 2));
-
 const n = (x: number) => x.toLocaleString('en');
-console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}.`);
-console.log(`Articles: ${n(coldStart.articles)} from ${articlesDir} (${n(coldStart.passages)} passages as the extension cuts them): cold start ${n(Math.round(coldStart.parseMs + coldStart.indexMs))} ms (parse ${n(Math.round(coldStart.parseMs))} + index ${n(Math.round(coldStart.indexMs))}).`);
-console.log(`Extension: .vsix ${result.extension.vsixKB ?? '?'} KB; activation ${result.extension.activationMs ?? '(not measured yet: run npm run test:integration)'} ms (${result.extension.activationSource}).`);
-console.log(`Queries: ${QUERIES.length}, ${MISSPELT} misspelt; each engine in its own process. Grounded's time per query is the median of ${result.searchRounds} rounds on fresh copies of the index; plain Fuse's is one timing. A 5,000-word report's checks: the median of ${rows[0]?.grounded.checkRounds ?? '?'} first checks, each on fresh copies of the sources (every cited source's sentences read anew), and of ${rows[0]?.grounded.checkRounds ?? '?'} re-checks.\n`);
-console.log('| passages | search p50 / p95 (ms) | plain Fuse p50 / p95 (ms) | speed-up (p50) | recall@10 | completion p50 / p95 (ms) | checks, 5,000 words, first / re-check (ms) | cold build (ms) | warm start (ms) | one source re-indexed (ms) | peak RSS, Grounded / plain Fuse (MB) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) {
-  const g = r.grounded;
-  console.log(
-    `| ${n(r.passages)} | ${g.searchP50Ms} / ${g.searchP95Ms} | ${n(r.baseline.searchP50Ms)} / ${n(r.baseline.searchP95Ms)} | ${n(r.speedupP50)}× | ${r.recallAt10} | ${g.completionP50Ms} / ${g.completionP95Ms} | ${g.diagnostics5000WordsMs} / ${g.recheck5000WordsMs} | ${n(g.coldBuildMs)} | ${g.warmStartMs} | ${g.updateOneSourceMs} | ${g.peakRssMB} / ${r.baseline.peakRssMB} |`,
-  );
+
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform} ${process.arch}` };
+interface PdfRun {
+  pdfs: number;
+  passages: number;
+  pages: number;
+  problems: number;
+  scanMs: number;
+  indexMs: number;
+  totalMs: number;
+  perPdfMs: number;
+  hostStallMaxMs: number;
+  hostStallP99Ms: number;
+  reindexOneMs: number;
+  changedFound: boolean;
+  reloadFromCacheMs: number;
+  hostPeakRssMB: number;
 }
+
+/** The index worker reads `count` PDFs that Chromium printed from the articles (made once, then cached), then one changes. */
+async function pdfRows(count: number): Promise<(PdfRun & { cacheDir: string; printedNow: number; printMs: number }) | undefined> {
+  if (!count) return undefined;
+  const articles = loadArticles(articlesDir).slice(0, count);
+  const dir = join(pdfCacheDir(), `bbc-${articles.length}`);
+  const { made, makeMs } = await benchPdfs(articles, dir);
+  const work = mkdtempSync(join(tmpdir(), 'grounded-bench-pdf-'));
+  const changed = join(work, 'changed.pdf');
+  const child = spawn(process.execPath, [join(__dirname, 'pdf-run.js'), '--pdfs', dir, '--changed', changed, '--scratch', work], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  const lines: string[] = [];
+  let wake: () => void = () => undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    const cut = out.split('\n');
+    out = cut.pop() ?? '';
+    lines.push(...cut.filter(Boolean));
+    wake();
+  });
+  const line = () => new Promise<string>((resolve, reject) => {
+    const take = () => (lines.length ? resolve(lines.shift()!) : child.exitCode !== null ? reject(new Error(`pdf-run exited (${child.exitCode})`)) : undefined);
+    wake = take;
+    child.once('exit', take);
+    take();
+  });
+  try {
+    if ((await line()) !== 'ready') throw new Error('pdf-run did not get ready');
+    await changedPdf(articles[articles.length - 1], changed);
+    child.stdin.write('changed\n');
+    return { ...(JSON.parse(await line()) as PdfRun), cacheDir: dir, printedNow: made, printMs: round(makeMs, 0) };
+  } finally {
+    child.stdin.end();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const coldStart = run<{ articles: number; passages: number; parseMs: number; indexMs: number; peakRssMB: number }>('articles');
+  const rows = [...sizes.map((size) => measure(size)), measure(Infinity, 'sentences')];
+  const pdf = await pdfRows(pdfCount);
+  const result = { date: new Date().toISOString().slice(0, 10), machine, articlesDir, coldStart, queries: QUERIES.length, misspelt: MISSPELT, searchRounds: rows[0]?.grounded.searchRounds, rows, pdf, extension: extensionFootprint() };
+  mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
+  writeFileSync(join(repoRoot, 'test-results', 'bench.json'), JSON.stringify(result, null, 2));
+  rmSync(scratch, { recursive: true, force: true });
+  console.log(JSON.stringify(result, null, 2));
+  printTables(result);
+}
+
+function printTables({ coldStart, rows, pdf, extension, searchRounds }: { coldStart: { articles: number; passages: number; parseMs: number; indexMs: number }; rows: ReturnType<typeof measure>[]; pdf: Awaited<ReturnType<typeof pdfRows>>; extension: ReturnType<typeof extensionFootprint>; searchRounds?: number }): void {
+  console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}.`);
+  console.log(`Articles: ${n(coldStart.articles)} from ${articlesDir} (${n(coldStart.passages)} passages as the extension cuts them): cold start ${n(Math.round(coldStart.parseMs + coldStart.indexMs))} ms (parse ${n(Math.round(coldStart.parseMs))} + index ${n(Math.round(coldStart.indexMs))}).`);
+  console.log(`Extension: .vsix ${extension.vsixKB ?? '?'} KB; activation ${extension.activationMs ?? '(not measured yet: run npm run test:integration)'} ms (${extension.activationSource}).`);
+  console.log(`Queries: ${QUERIES.length}, ${MISSPELT} misspelt; each engine in its own process. Grounded's time per query is the median of ${searchRounds} rounds on fresh copies of the index; plain Fuse's is one timing. A 5,000-word report's checks: the median of ${rows[0]?.grounded.checkRounds ?? '?'} first checks, each on fresh copies of the sources (every cited source's sentences read anew), and of ${rows[0]?.grounded.checkRounds ?? '?'} re-checks.\n`);
+  console.log(`Load average before / after: ${loadBefore} / ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
+  console.log('| passages | search p50 / p95 (ms) | plain Fuse p50 / p95 (ms) | speed-up (p50) | recall@10 | completion p50 / p95 (ms) | checks, 5,000 words, first / re-check (ms) | cold build (ms) | warm start (ms) | one source re-indexed (ms) | peak RSS, Grounded / plain Fuse (MB) |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const g = r.grounded;
+    console.log(
+      `| ${r.label}${r.baseline.queries < QUERIES.length ? ` (plain Fuse on ${r.baseline.queries} of the queries)` : ''} | ${g.searchP50Ms} / ${g.searchP95Ms} | ${n(r.baseline.searchP50Ms)} / ${n(r.baseline.searchP95Ms)} | ${n(r.speedupP50)}× | ${r.recallAt10} | ${g.completionP50Ms} / ${g.completionP95Ms} | ${g.diagnostics5000WordsMs} / ${g.recheck5000WordsMs} | ${n(g.coldBuildMs)} | ${g.warmStartMs} | ${g.updateOneSourceMs} | ${g.peakRssMB} / ${r.baseline.peakRssMB} |`,
+    );
+  }
+  if (pdf) {
+    console.log(`\nPDFs: ${n(pdf.pdfs)} BBC articles printed by Chromium (${pdf.printedNow ? `${pdf.printedNow} printed now in ${n(pdf.printMs)} ms` : 'all from the cache'}, ${pdf.cacheDir}): ${n(pdf.pages)} pages, ${n(pdf.passages)} passages.`);
+    console.log('| PDFs | read on the worker (ms) | per PDF (ms) | index (ms) | host stall max / p99 (ms) | one changed PDF re-indexed (ms) | reload from the parse cache (ms) |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(`| ${n(pdf.pdfs)} | ${n(pdf.scanMs)} | ${pdf.perPdfMs} | ${n(pdf.indexMs)} | ${pdf.hostStallMaxMs} / ${pdf.hostStallP99Ms} | ${pdf.reindexOneMs}${pdf.changedFound ? '' : ' (its new sentence NOT found)'} | ${n(pdf.reloadFromCacheMs)} |`);
+  }
+}
+
+const loadBefore = loadavg().map((x) => x.toFixed(2)).join(' ');
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -215,7 +215,7 @@ describe('grounded-lsp over the protocol', function () {
     const registration = session.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.ok(registration, 'the server asked the client to watch the sources');
     const globs = (registration.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern);
-    assert.ok(globs.includes('**/corpus/**/*.{txt,md,markdown,html,htm}'));
+    assert.ok(globs.includes('**/corpus/**/*.{txt,md,markdown,html,htm,pdf,docx}'));
     const statuses = session.statuses.length;
     const path = join(session.folder, 'corpus', 'grain-exports.txt');
     writeFileSync(path, 'Grain exports resume from Odesa\n\nUkraine shipped 26,000 tonnes of maize from Odesa on Monday.\n');

@@ -1,24 +1,33 @@
 // Grounded makes no network request. The integration suite watches Node's networking
 // functions in the extension host, but only on its main thread: the index worker runs in a
 // worker_thread with its own module instances, where those spies see nothing. These tests
-// cover both bundles as built (run `npm run build` first).
+// cover both bundles as built (run `npm run build` first), and the readers of PDFs and Word
+// documents beside them: mammoth's bundle statically, PDF.js (whose code can fetch a PDF by URL
+// and load an optional canvas with createRequire, neither of which Grounded asks of it) by the
+// spies while the worker reads a real PDF.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IndexWorkerClient } from '../../src/worker/index-client';
 import { corpusDir, repoRoot } from './paths';
+import { articleHtml, pandocDocx, printToPdf } from '../real-documents';
 
 /** Modules each bundle may load; anything else (http, https, http2, net, tls, dgram, undici, child_process…) fails. */
 const ALLOWED: Record<string, string[]> = {
   'extension.js': ['vscode', 'buffer', 'process', 'node:crypto', 'node:fs', 'node:path', 'node:worker_threads'],
   'index-worker.js': ['buffer', 'process', 'node:crypto', 'node:fs', 'node:os', 'node:path', 'node:worker_threads'],
+  'mammoth.js': ['buffer', 'events', 'fs', 'os', 'path', 'stream', 'url', 'util'],
 };
+/** The one dynamic import the bundles make: of the readers beside them, by these literal names. */
+const READERS = ['./pdfjs/pdf.min.mjs', './pdfjs/pdf.worker.min.mjs', './mammoth.js'];
 
 describe('no network in the built bundles', () => {
   for (const [bundle, allowed] of Object.entries(ALLOWED)) {
-    it(`dist/${bundle} loads only ${allowed.join(', ')}, and uses no fetch, WebSocket or dynamic import`, () => {
+    it(`dist/${bundle} loads only ${allowed.join(', ')}, and uses no fetch, WebSocket or dynamic import but of the readers beside it`, () => {
       const code = readFileSync(join(repoRoot, 'dist', bundle), 'utf8');
+      const imports = [...code.matchAll(/(?<![\w$.])import\s*\(\s*(?:"([^"]*)"\s*\))?/g)].map((m) => m[1]);
+      assert.deepEqual(imports.filter((name) => !READERS.includes(name)), [], 'an import() of something else than a reader beside the bundle');
       // esbuild leaves every external module as require("name"); a require with any other argument
       // could load anything, so it fails too (x.require() and a method named require() load nothing).
       const required = [...code.matchAll(/(?<![\w$.])require\(\s*(["'])([^"']+)\1\s*\)/g)].map((m) => m[2]);
@@ -27,7 +36,7 @@ describe('no network in the built bundles', () => {
       assert.deepEqual([...new Set(required)].filter((name) => !allowed.includes(name)), []);
       assert.ok(required.length > 0, 'no require() found: the pattern no longer matches the bundle');
       // A method named fetch is defined, not called (`fetch(n){…}`: bibtex-parser's cache of word shapes).
-      for (const pattern of [/(?<![\w$.])fetch\s*\((?![\w$,\s]*\)\s*\{)/, /\bWebSocket\b/, /\bXMLHttpRequest\b/, /\bEventSource\b/, /\bsendBeacon\b/, /(?<![\w$.])import\s*\(/, /\bcreateRequire\b/, /process\.binding/]) {
+      for (const pattern of [/(?<![\w$.])fetch\s*\((?![\w$,\s]*\)\s*\{)/, /\bWebSocket\b/, /\bXMLHttpRequest\b/, /\bEventSource\b/, /\bsendBeacon\b/, /\bcreateRequire\b/, /process\.binding/]) {
         assert.doesNotMatch(code, pattern);
       }
     });
@@ -35,8 +44,13 @@ describe('no network in the built bundles', () => {
 
   // What the static test cannot see (a module reached some other way) the spies below would:
   // they replace the networking functions inside the worker's own thread before the bundle loads.
-  it('the index worker calls no networking function while it reads, parses, indexes, caches and clears', async () => {
+  it('the index worker calls no networking function while it reads (a PDF and a Word document too), parses, indexes, caches and clears', async function () {
+    this.timeout(120_000);
     const scratch = mkdtempSync(join(tmpdir(), 'grounded-nonet-'));
+    const documents = await Promise.all([
+      printToPdf(scratch, 'article', articleHtml('Talks in Geneva', ['Negotiators met in Geneva on Monday.', 'They agreed to meet again in a week.'])),
+      pandocDocx(scratch, 'draft', '# Talks in Geneva\n\nNegotiators met in Geneva on Monday.\n'),
+    ]);
     const spiedWorker = (control: boolean) => {
       const calls = join(scratch, `${control ? 'control' : 'worker'}-calls.txt`);
       const path = join(scratch, `${control ? 'control' : 'spied'}-worker.js`);
@@ -66,8 +80,11 @@ require(${JSON.stringify(join(repoRoot, 'dist', 'index-worker.js'))});
       const { path, calls } = spiedWorker(control);
       const worker = new IndexWorkerClient(path, { cachePath: join(scratch, `${control}-cache.json`), indexCachePath: join(scratch, `${control}-index.bin`), cacheVersion: 'no-network' }, () => undefined);
       try {
-        const files = readdirSync(corpusDir).map((name) => ({ location: join(corpusDir, name), path: join(corpusDir, name) }));
-        await worker.scan(files, 1e9, () => undefined);
+        const files = [...readdirSync(corpusDir).map((name) => join(corpusDir, name)), ...documents].map((path) => ({ location: path, path }));
+        const read: string[] = [];
+        await worker.scan(files, 1e9, (batch) => read.push(...batch.flatMap((o) => (o.kind === 'parsed' && o.parse.kind === 'article' && o.parse.article.paragraphs.length ? [o.location] : []))));
+        // PDF.js and mammoth did run in the spied thread.
+        assert.ok(documents.every((d) => read.includes(d)), `read ${read.join(', ')}`);
         await worker.parseBytes('/x/a.txt', readFileSync(files[0].path));
         await worker.index();
         await worker.save();

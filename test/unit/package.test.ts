@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
@@ -36,13 +36,26 @@ describe('grounded.vsix, as npm run package makes it', function () {
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('ships no bundle that points at a source map it does not ship', () => {
-    const bundles = files.filter((f) => f.endsWith('.js') && f.startsWith('extension/dist/'));
-    assert.deepEqual(bundles.sort(), ['extension/dist/extension.js', 'extension/dist/index-worker.js']);
+    const bundles = files.filter((f) => /\.m?js$/.test(f) && f.startsWith('extension/dist/'));
+    assert.deepEqual(bundles.sort(), ['extension/dist/extension.js', 'extension/dist/index-worker.js', 'extension/dist/mammoth.js', 'extension/dist/pdfjs/pdf.min.mjs', 'extension/dist/pdfjs/pdf.worker.min.mjs']);
     for (const bundle of bundles) {
       for (const [, map] of read(bundle).toString('utf8').matchAll(/[#@] sourceMappingURL=(\S+)/g)) {
         assert.ok(files.includes(join(bundle, '..', map)), `${bundle} points at ${map}, which is not in the package`);
       }
     }
+  });
+
+  it('is under 2 MB, with PDF.js and mammoth in files of their own that the bundles load, not inlined in them', () => {
+    const size = statSync(vsix).size;
+    assert.ok(size < 2 * 2 ** 20, `${(size / 2 ** 20).toFixed(2)} MB`);
+    for (const bundle of ['extension/dist/extension.js', 'extension/dist/index-worker.js']) {
+      const text = read(bundle).toString('utf8');
+      for (const beside of ['./pdfjs/pdf.min.mjs', './pdfjs/pdf.worker.min.mjs', './mammoth.js']) assert.ok(text.includes(`import("${beside}")`), `${bundle} does not load ${beside}`);
+      // PDF.js's own code (its worker's message handler) is not in the bundle.
+      assert.ok(!text.includes('WorkerMessageHandler'), `${bundle} inlines PDF.js`);
+      assert.ok(text.length < 1.5 * 2 ** 20, `${bundle} is ${text.length} bytes`);
+    }
+    assert.ok(files.includes('extension/dist/pdfjs/LICENSE'), "PDF.js's licence is shipped with it");
   });
 
   it('has a manifest that names only files it ships, and no CLI', () => {

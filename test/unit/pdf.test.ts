@@ -3,7 +3,7 @@
 // two-column layout, a page that is only an image (a scan), and qpdf's encryption.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
@@ -14,19 +14,10 @@ import { parseFileAsync } from '../../src/core/corpus/parse-file';
 import { parseLocator } from '../../src/core/citations';
 import type { ParsedArticle } from '../../src/core/corpus/article';
 import { repoRoot } from './paths';
+import { escapeHtml as escape, printToPdf as printPdfIn, scannedPdf } from '../real-documents';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dir = mkdtempSync(join(tmpdir(), 'grounded-pdf-'));
-
-function printToPdf(name: string, html: string): string {
-  const page = join(dir, `${name}.html`);
-  const out = join(dir, `${name}.pdf`);
-  writeFileSync(page, html);
-  execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${out}`, page], { stdio: 'ignore', timeout: 60_000 });
-  return out;
-}
-
-const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const printToPdf = (name: string, html: string) => printPdfIn(dir, name, html);
 // The real article, in paragraphs of three sentences, as a news site lays it out.
 const article = readFileSync(join(repoRoot, 'test', 'fixtures', 'unbroken', 'mixed-christmas-for-us-retailers.txt'), 'utf8').replace(/^Mixed Christmas for US retailers /, '').trim();
 const sentences = article.split(/(?<=[.!?]"?) (?=[A-Z"])/);
@@ -44,9 +35,9 @@ describe('PDF sources', function () {
   before(async () => {
     const body = paragraphs.map((p) => `<p>${softened(escape(p))}</p>`).join('\n');
     const html = (extra: string) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Mixed Christmas for US retailers</title><style>${style}${extra}</style></head><body><h1>Mixed Christmas for US retailers</h1>${body}</body></html>`;
-    const a = printToPdf('article', html(''));
+    const a = await printToPdf('article', html(''));
     single = ((await parseFileAsync(a, readFileSync(a))) as { article: ParsedArticle }).article;
-    const b = printToPdf('columns', html(' body { columns: 2; column-gap: 8mm; font-size: 10pt; }'));
+    const b = await printToPdf('columns', html(' body { columns: 2; column-gap: 8mm; font-size: 10pt; }'));
     twoColumn = ((await parseFileAsync(b, readFileSync(b))) as { article: ParsedArticle }).article;
   });
 
@@ -103,10 +94,7 @@ describe('PDF sources', function () {
   });
 
   it('says a PDF of images (a scan) has no text layer and needs OCR, and indexes it empty', async () => {
-    const shot = join(dir, 'scan.png');
-    writeFileSync(join(dir, 'text.html'), `<p style="font: 20px serif">${escape(paragraphs[0])}</p>`);
-    execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', `--screenshot=${shot}`, '--window-size=800,400', join(dir, 'text.html')], { stdio: 'ignore', timeout: 60_000 });
-    const scan = printToPdf('scan', `<!DOCTYPE html><html><body style="margin:0"><img src="scan.png" style="width:100%"></body></html>`);
+    const scan = await scannedPdf(dir, 'scan', paragraphs[0]);
     const parse = await parseFileAsync(scan, readFileSync(scan));
     assert.equal(parse.kind, 'article');
     const parsed = (parse as { article: ParsedArticle }).article;

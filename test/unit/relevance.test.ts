@@ -4,7 +4,8 @@ import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import type { Source } from '../../src/core/model';
 import { rankParagraphs, rankSources, sharedWords } from '../../src/core/search/relevance';
 import { SearchIndex } from '../../src/core/search/search-index';
-import { corpusDir } from './paths';
+import { join } from 'node:path';
+import { corpusDir, repoRoot } from './paths';
 
 describe('ranking sources by the sentence being written', () => {
   let sources: Source[];
@@ -21,6 +22,19 @@ describe('ranking sources by the sentence being written', () => {
     assert.equal(first('Zelensky told parliament he was not afraid of a direct dialogue with Russia'), 'zelensky-direct-talks');
     assert.equal(first('Blinken said Russia was still moving critical units toward the border'), 'putin-nato-scholz');
     assert.equal(first('Russian officials will meet the Americans in Geneva'), 'putin-biden-talks');
+  });
+
+  it('puts the sources the sentence reaches first, and those it reaches not at all after them in corpus order', async () => {
+    const more = [...sources, ...(await loadCorpusDirectory(join(repoRoot, 'test', 'fixtures', 'unbroken'))).sources];
+    const wide = new SearchIndex(more);
+    const ranked = rankSources(wide, more, 'Laura Ashley is parting company with its chief executive');
+    assert.equal(ranked[0].source.meta.key, 'laura-ashley-chief-stepping');
+    assert.equal(ranked.length, more.length);
+    const untouched = ranked.findIndex((r) => !r.best && r.score === 0);
+    assert.ok(untouched > 0, 'some sources share no word with the sentence');
+    const tail = ranked.slice(untouched);
+    assert.ok(tail.every((r) => !r.best), 'a source the search found comes after one it did not');
+    assert.deepEqual(tail.map((r) => r.source.meta.key), more.filter((s) => tail.some((r) => r.source === s)).map((s) => s.meta.key));
   });
 
   it('returns every source, keeping the order of those that match nothing', () => {

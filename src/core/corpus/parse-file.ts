@@ -29,9 +29,14 @@ export function isDocx(location: string): boolean {
   return /\.docx$/i.test(location);
 }
 
+/** Is this a file Grounded reads as a source: an article (text, Markdown, HTML), a PDF or a Word document? */
+export function readsAsSource(location: string): boolean {
+  return formatOf(location) !== undefined || isPdf(location) || isDocx(location);
+}
+
 /** `parseFile`, and PDFs and Word documents too. */
-export async function parseFileAsync(location: string, bytes: Uint8Array): Promise<FileParse> {
-  if (!isPdf(location) && !isDocx(location)) return parseFile(location, bytes);
+export async function parseFileAsync(location: string, bytes: Uint8Array, as?: 'bibliography'): Promise<FileParse> {
+  if (as === 'bibliography' || (!isPdf(location) && !isDocx(location))) return parseFile(location, bytes, as);
   if (!bytes.length) return { kind: 'skipped', reason: 'the file is empty' };
   return { kind: 'article', article: isPdf(location) ? await parsePdf(location, bytes) : await parseDocx(location, bytes) };
 }
