@@ -22,9 +22,8 @@ import { isSourceFile } from './source-files';
 import { SourcesView, type SourceNode } from './sources-view';
 import type { Insertion } from '../core/citation-insert';
 import type { FigureGroup } from '../core/figures/corpus-figures';
-import { IndexWorkerClient } from '../worker/index-client';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import type { IndexWorker } from '../worker/worker-client';
+import { reportSchemes } from './report-schemes';
 
 /** What the extension exports: enough for tests and other extensions to wait for the index. */
 export interface GroundedApi {
@@ -73,22 +72,44 @@ export interface GroundedApi {
   };
   /** What Grounded's status bar items show and run. */
   statusBar(): { sources: StatusItemState; findings: StatusItemState };
+  /**
+   * Where this extension runs, as it sees it: its entry (`node` or `web`), whether Node's
+   * `process` exists here, and whether its index worker runs on a thread of its own or fell
+   * back to this one.
+   */
+  host(): { entry: 'node' | 'web'; hasProcess: boolean; indexWorker: 'worker' | 'this thread' };
 }
 
-/** Reports are Markdown (and plain text); untitled reports count too. */
-export const REPORT_SELECTOR: vscode.DocumentSelector = [
-  { language: 'markdown', scheme: 'file' },
-  { language: 'markdown', scheme: 'untitled' },
-  { language: 'plaintext', scheme: 'file' },
-  { language: 'plaintext', scheme: 'untitled' },
-];
+/** Reports are Markdown (and plain text) files, in the workspace's file systems; untitled reports count too. */
+function reportSelector(): vscode.DocumentSelector {
+  return reportSchemes().flatMap((scheme) => [
+    { language: 'markdown', scheme },
+    { language: 'plaintext', scheme },
+  ]);
+}
 
-export function activate(context: vscode.ExtensionContext): GroundedApi {
+/**
+ * What differs between the extension's two entries: the desktop's (Node, `main`) and the
+ * browser's (web worker extension host, `browser`). Everything else is one extension.
+ */
+export interface ExtensionPlatform {
+  /** Starts the index worker, with its caches in the extension's storage. */
+  startIndexWorker(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): IndexWorker;
+  /** Whether the index worker reads `file:` sources from disk itself (Node); in a browser the host reads every file through `workspace.fs`. */
+  readsDisk: boolean;
+  /** The user's home folder, for a bibliography named `~/…`, where this host knows it. */
+  home?: string;
+  /** How the host runs (for tests and the log): `node` or `web`. */
+  kind: 'node' | 'web';
+}
+
+export function activateGrounded(context: vscode.ExtensionContext, platform: ExtensionPlatform): GroundedApi {
   const activationStarted = performance.now();
   const store = new DisposableStore();
   context.subscriptions.push(store);
   const output = store.add(new RecordingLogChannel(vscode.window.createOutputChannel('Grounded', { log: true })));
-  const corpus = store.add(new CorpusService(output, startIndexWorker(context, output)));
+  const corpus = store.add(new CorpusService(output, platform.startIndexWorker(context, output), platform));
+  const REPORT_SELECTOR = reportSelector();
   const corpusStatus = store.add(new CorpusStatusBar(corpus));
 
   const isSource = (uri: vscode.Uri) => isSourceFile(corpus, uri);
@@ -161,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
     lastScan: () => corpus.lastScan(),
     rescan: () => corpus.rescan(),
     reloadIndex: async () => {
-      await corpus.restartWorker(() => startIndexWorker(context, output));
+      await corpus.restartWorker(() => platform.startIndexWorker(context, output));
       return corpus.lastScan();
     },
     log: { recent: () => output.recent(), onDidLog: output.onDidLog },
@@ -183,6 +204,7 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
       findings: () => findingsStatus.counts(),
     },
     statusBar: () => ({ sources: corpusStatus.state, findings: findingsStatus.state }),
+    host: () => ({ entry: platform.kind, hasProcess: typeof process !== 'undefined', indexWorker: corpus.workerRuns() }),
   };
 }
 
@@ -212,28 +234,3 @@ async function openReport(corpus: CorpusService): Promise<void> {
   if (uri) await vscode.window.showTextDocument(uri);
 }
 
-/** The index worker, with its caches in this workspace's storage folder. */
-function startIndexWorker(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): IndexWorkerClient {
-  const workerPath = context.asAbsolutePath(join('dist', 'index-worker.js'));
-  // A rebuilt worker may read files differently: its bundle's size and time name the caches' version.
-  let build = 'unknown';
-  try {
-    const stat = statSync(workerPath);
-    build = `${stat.size}-${Math.round(stat.mtimeMs)}`;
-  } catch {
-    // Reported by the client when the worker fails to start.
-  }
-  const storage = context.storageUri ?? context.globalStorageUri;
-  const folder = storage.scheme === 'file' ? storage.fsPath : undefined;
-  return new IndexWorkerClient(
-    workerPath,
-    {
-      cachePath: folder && join(folder, 'parse-cache.json'),
-      indexCachePath: folder && join(folder, 'index-cache.bin'),
-      cacheVersion: `${String(context.extension.packageJSON.version)}/${build}`,
-    },
-    (message) => output.info(message),
-  );
-}
-
-export function deactivate(): void {}

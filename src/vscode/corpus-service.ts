@@ -10,8 +10,10 @@ import { matchesAny } from '../core/glob';
 import type { LoadProblem, Source } from '../core/model';
 import { syncIndex } from '../core/search/index-sync';
 import { SearchIndex } from '../core/search/search-index';
-import type { IndexWorker } from '../worker/index-client';
+import type { IndexWorker } from '../worker/worker-client';
+import { isWorkspaceFile } from './report-schemes';
 import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
+import type { FileSignature } from '../worker/parse-cache';
 import { DisposableStore } from './disposables';
 import { runSliced } from '../service/slices';
 
@@ -84,6 +86,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly reportBibliographies = new Map<string, string[]>();
   private watchedBibliographies = '';
   private readonly warnedUntrusted = new Set<string>();
+  /** Sizes and times of the files this side reads (browser), as last seen: their parses are cached under them. */
+  private readonly signatures = new Map<string, FileSignature>();
 
   /** Fires after the set of sources changed. */
   readonly onDidChange = this.changed.event;
@@ -95,6 +99,8 @@ export class CorpusService implements vscode.Disposable {
   constructor(
     private readonly output: vscode.LogOutputChannel,
     private worker: IndexWorker,
+    /** Whether the worker reads `file:` sources from disk (Node), or this side reads every file (browser); and `~` for bibliographies. */
+    private readonly host: { readsDisk: boolean; home?: string },
   ) {
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -114,10 +120,10 @@ export class CorpusService implements vscode.Disposable {
 
   /** Notes the bibliographies a Markdown report names; true when they are others than before. */
   private readReportBibliographies(document: vscode.TextDocument): boolean {
-    if (document.languageId !== 'markdown' || document.uri.scheme !== 'file' || this.corpus.atLocation(document.uri.toString())) return false;
+    if (document.languageId !== 'markdown' || !isWorkspaceFile(document.uri) || this.corpus.atLocation(document.uri.toString())) return false;
     const { files, error } = reportBibliographies(document.getText());
     if (error) this.output.warn(`${document.uri.fsPath}: ${error}.`);
-    const locations = files.map((f) => bibliographyUri(vscode.Uri.joinPath(document.uri, '..'), f).toString());
+    const locations = files.map((f) => bibliographyUri(vscode.Uri.joinPath(document.uri, '..'), f, this.host.home).toString());
     const before = this.reportBibliographies.get(document.uri.toString()) ?? [];
     if (locations.length === 0 && before.length === 0) return false;
     this.reportBibliographies.set(document.uri.toString(), locations);
@@ -213,7 +219,7 @@ export class CorpusService implements vscode.Disposable {
     }
     await this.withIndexing(async () => {
       const started = performance.now();
-      const files = await this.filesToIndex();
+      const files = await this.signed(await this.filesToIndex());
       const wanted = new Set(files.map((f) => f.location));
       const fromHost: FileToIndex[] = [];
       const stats = await this.worker.scan(files, this.settings.maxBytes, (outcomes) => {
@@ -255,12 +261,12 @@ export class CorpusService implements vscode.Disposable {
       const folder = location.slice(0, location.lastIndexOf('/'));
       if (!folders.has(folder)) folders.set(folder, vscode.Uri.joinPath(found.get(location)!, '..'));
     }
-    const references = [...folders.values()].map((folder) => ({ ...fileToIndex(vscode.Uri.joinPath(folder, REFERENCES_FILE)), optional: true }));
+    const references = [...folders.values()].map((folder) => ({ ...this.fileToIndex(vscode.Uri.joinPath(folder, REFERENCES_FILE)), optional: true }));
     const bibliographies = this.bibliographyFiles();
     this.bibliographies = new Set(bibliographies.map((u) => u.toString()));
     // The attachments known from the last scan, so the worker keeps their parses; new ones are read after.
     const attachments = this.readable(this.corpus.attachments().filter((l) => !found.has(l)).map((l) => vscode.Uri.parse(l)), 'attachment').map(String);
-    return [...locations.map((location) => fileToIndex(found.get(location)!)), ...references, ...bibliographies.map((u) => ({ ...fileToIndex(u), bibliography: true })), ...attachments.map((l) => fileToIndex(vscode.Uri.parse(l)))];
+    return [...locations.map((location) => this.fileToIndex(found.get(location)!)), ...references, ...bibliographies.map((u) => ({ ...this.fileToIndex(u), bibliography: true })), ...attachments.map((l) => this.fileToIndex(vscode.Uri.parse(l)))];
   }
 
   /** The bibliographies of the `grounded.bibliography` setting (against each workspace folder) and of open reports. */
@@ -269,7 +275,7 @@ export class CorpusService implements vscode.Disposable {
     for (const name of this.settings.bibliographies) {
       const folders = vscode.workspace.workspaceFolders ?? [];
       for (const folder of isAbsolutePath(name) ? folders.slice(0, 1) : folders) {
-        const uri = bibliographyUri(folder.uri, name);
+        const uri = bibliographyUri(folder.uri, name, this.host.home);
         out.set(uri.toString(), uri);
       }
     }
@@ -298,26 +304,28 @@ export class CorpusService implements vscode.Disposable {
     if (missing.length === 0) return;
     for (const l of missing) wanted.add(l);
     const fromHost: FileToIndex[] = [];
-    for (const o of await this.worker.update(missing.map((l) => fileToIndex(vscode.Uri.parse(l))), this.settings.maxBytes)) {
+    for (const o of await this.worker.update(await this.signed(missing.map((l) => this.fileToIndex(vscode.Uri.parse(l)))), this.settings.maxBytes)) {
       if (o.kind === 'failed') o.problem.message = `${o.problem.message} (attached to an entry of the bibliography; the entry is cited without text to check against)`;
       this.take(o, fromHost);
     }
     await this.readOnHost(fromHost);
   }
 
-  /** Files the worker cannot read (not on this machine's disk) go through VS Code's file system. */
+  /** Files the worker cannot read (not on this machine's disk, or no disk at all in a browser) go through VS Code's file system, a few read at once. */
   private async readOnHost(files: FileToIndex[]): Promise<void> {
-    for (const file of files) {
-      const uri = vscode.Uri.parse(file.location);
-      let bytes: Uint8Array;
-      try {
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch (e) {
-        if (file.optional) continue;
-        this.take({ location: file.location, kind: 'failed', problem: { location: file.location, severity: 'error', message: `Cannot read the file: ${e instanceof Error ? e.message : String(e)}` } }, []);
-        continue;
+    for (let i = 0; i < files.length; i += READ_BATCH) {
+      const batch = files.slice(i, i + READ_BATCH);
+      const read = await Promise.all(batch.map((file) => vscode.workspace.fs.readFile(vscode.Uri.parse(file.location)).then((bytes) => ({ bytes }), (e: unknown) => ({ error: e }))));
+      for (const [j, file] of batch.entries()) {
+        const result = read[j];
+        if ('error' in result) {
+          if (file.optional) continue;
+          const e = result.error;
+          this.take({ location: file.location, kind: 'failed', problem: { location: file.location, severity: 'error', message: `Cannot read the file: ${e instanceof Error ? e.message : String(e)}` } }, []);
+          continue;
+        }
+        this.take(await this.worker.parseBytes(file.location, result.bytes, this.bibliographies.has(file.location), this.signatures.get(file.location)), []);
       }
-      this.take(await this.worker.parseBytes(file.location, bytes, this.bibliographies.has(file.location)), []);
     }
   }
 
@@ -393,13 +401,13 @@ export class CorpusService implements vscode.Disposable {
       const deleted = [...batch].filter(([, kind]) => kind === 'delete').map(([location]) => location);
       const updated = [...batch]
         .filter(([location, kind]) => kind === 'update' && this.wanted(vscode.Uri.parse(location)))
-        .map(([location]) => ({ ...fileToIndex(vscode.Uri.parse(location)), ...(this.bibliographies.has(location) ? { bibliography: true } : {}) }));
+        .map(([location]) => ({ ...this.fileToIndex(vscode.Uri.parse(location)), ...(this.bibliographies.has(location) ? { bibliography: true } : {}) }));
       let touched = false;
       for (const location of deleted) touched = this.forget(location) || touched;
       if (deleted.length) await this.worker.forget(deleted);
       if (updated.length) {
         const fromHost: FileToIndex[] = [];
-        for (const o of await this.worker.update(updated, this.settings.maxBytes)) {
+        for (const o of await this.worker.update(await this.signed(updated), this.settings.maxBytes)) {
           this.take(o, fromHost);
           touched ||= o.kind !== 'unchanged';
         }
@@ -514,6 +522,38 @@ export class CorpusService implements vscode.Disposable {
     }, 1000);
   }
 
+  /** A file for the worker: with its path where the worker reads the disk itself, else with the size and time this side's file system gives (so its parse can be cached). */
+  private fileToIndex(uri: vscode.Uri): FileToIndex {
+    return { location: uri.toString(), path: this.host.readsDisk && uri.scheme === 'file' ? uri.fsPath : undefined };
+  }
+
+  /** Files the worker cannot read get their size and time from `workspace.fs`, a few at a time. */
+  private async signed(files: FileToIndex[]): Promise<FileToIndex[]> {
+    if (this.host.readsDisk) return files;
+    const out = [...files];
+    for (let i = 0; i < out.length; i += STAT_BATCH) {
+      await Promise.all(
+        out.slice(i, i + STAT_BATCH).map(async (file, j) => {
+          if (file.path) return;
+          try {
+            const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(file.location));
+            const signature = { size: stat.size, mtime: stat.mtime };
+            this.signatures.set(file.location, signature);
+            out[i + j] = { ...file, signature };
+          } catch {
+            // Not there (a folder's references.json is optional): read on this side, which says so.
+          }
+        }),
+      );
+    }
+    return out;
+  }
+
+  /** Where the index worker runs. */
+  workerRuns(): 'worker' | 'this thread' {
+    return this.worker.runs();
+  }
+
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     const worker = this.worker;
@@ -530,14 +570,16 @@ export class CorpusService implements vscode.Disposable {
 /** The editor's index worker reads no PDF yet (PDF.js parses asynchronously): an entry's other attachment is indexed instead. */
 export const readsInEditor = (location: string) => formatOf(location) !== undefined;
 
+const STAT_BATCH = 64;
+const READ_BATCH = 16;
+
 const isAbsolutePath = (name: string) => name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.startsWith('~');
 
-/** A bibliography named in a setting or front matter: relative to `folder`, absolute, or under `~`. */
-export function bibliographyUri(folder: vscode.Uri, name: string): vscode.Uri {
-  if (name.startsWith('~/') && process.env.HOME) return vscode.Uri.file(`${process.env.HOME}${name.slice(1)}`);
-  return isAbsolutePath(name) ? vscode.Uri.file(name) : vscode.Uri.joinPath(folder, name);
-}
-
-function fileToIndex(uri: vscode.Uri): FileToIndex {
-  return { location: uri.toString(), path: uri.scheme === 'file' ? uri.fsPath : undefined };
+/**
+ * A bibliography named in a setting or front matter: relative to `folder`, absolute, or under
+ * `~` (`home`). An absolute path is in the folder's file system (a browser's is not `file:`).
+ */
+export function bibliographyUri(folder: vscode.Uri, name: string, home?: string): vscode.Uri {
+  if (name.startsWith('~/') && home) return folder.with({ path: `${home}${name.slice(1)}` });
+  return isAbsolutePath(name) ? (folder.scheme === 'file' ? vscode.Uri.file(name) : folder.with({ path: name })) : vscode.Uri.joinPath(folder, name);
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Paragraph, Source } from '../core/model';
 import { bestPassage } from '../core/evidence/best-passage';
@@ -115,7 +114,7 @@ export class SourcePreview implements vscode.Disposable {
 
   /** The page skeleton: a fresh nonce per page, no inline code, only media/ files. */
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     return `<!DOCTYPE html>
 <html lang="en">
@@ -234,4 +233,10 @@ function previewMark(source: Source, p: Paragraph, before: Paragraph | undefined
   if (source.locators === 'none') return '';
   if (source.locators === 'page') return p.page !== undefined && p.page !== before?.page ? `p. ${p.page}` : '';
   return `¶${p.index}`;
+}
+
+/** 16 random bytes in base64, for the page's script nonce (Web Crypto: in Node 20 and in browsers). */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
