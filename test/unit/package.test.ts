@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
 
 interface Manifest {
   main: string;
+  browser: string;
   icon?: string;
   bin?: Record<string, string> | string;
 }
@@ -37,7 +38,8 @@ describe('grounded.vsix, as npm run package makes it', function () {
 
   it('ships no bundle that points at a source map it does not ship', () => {
     const bundles = files.filter((f) => f.endsWith('.js') && f.startsWith('extension/dist/'));
-    assert.deepEqual(bundles.sort(), ['extension/dist/extension.js', 'extension/dist/index-worker.js']);
+    // The desktop entry and its worker thread; the browser entry and its Web Worker.
+    assert.deepEqual(bundles.sort(), ['extension/dist/extension.js', 'extension/dist/index-worker.js', 'extension/dist/web/extension.js', 'extension/dist/web/index-worker.js']);
     for (const bundle of bundles) {
       for (const [, map] of read(bundle).toString('utf8').matchAll(/[#@] sourceMappingURL=(\S+)/g)) {
         assert.ok(files.includes(join(bundle, '..', map)), `${bundle} points at ${map}, which is not in the package`);
@@ -45,10 +47,25 @@ describe('grounded.vsix, as npm run package makes it', function () {
     }
   });
 
+  it('is one package with both entries, under 2 MB', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    const size = statSync(vsix).size;
+    assert.ok(size < 2 * 1024 * 1024, `grounded.vsix is ${(size / 1024 / 1024).toFixed(2)} MB`);
+  });
+
+  it('carries no Node built-in in the browser bundles', () => {
+    for (const bundle of ['extension/dist/web/extension.js', 'extension/dist/web/index-worker.js']) {
+      const text = read(bundle).toString('utf8');
+      // A bare require() of a built-in (lodash's guarded `freeModule.require('util')` inside a try is no import).
+      assert.doesNotMatch(text, /(?<![.\w$])require\(["'](?:node:)?(?:fs|path|os|crypto|worker_threads|child_process|url|util)["']\)/, bundle);
+    }
+  });
+
   it('has a manifest that names only files it ships, and no CLI', () => {
     // The CLI (bin/grounded.js) is for a checkout of the repository; the package does not ship it.
     assert.equal(manifest.bin, undefined);
-    const named = [manifest.main, ...[...JSON.stringify(manifest).matchAll(/"((?:\.\/)?(?:media|dist)\/[^"]+)"/g)].map((m) => m[1])];
+    const named = [manifest.main, manifest.browser, ...[...JSON.stringify(manifest).matchAll(/"((?:\.\/)?(?:media|dist)\/[^"]+)"/g)].map((m) => m[1])];
     for (const path of named) assert.ok(files.includes(`extension/${path.replace(/^\.\//, '')}`), `the manifest names ${path}, which is not in the package`);
   });
 
