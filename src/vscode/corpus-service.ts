@@ -2,13 +2,10 @@ import * as vscode from 'vscode';
 import { formatOf } from '../core/corpus/article';
 import { Corpus } from '../core/corpus/corpus';
 import type { FigureGroup } from '../core/figures/corpus-figures';
-import type { FileParse } from '../core/corpus/parse-file';
 import { REFERENCES_FILE } from '../core/corpus/references';
-import { attachmentLocation } from '../core/bib/attachments';
 import { reportBibliographies } from '../core/front-matter';
 import { matchesAny } from '../core/glob';
 import type { LoadProblem, Source } from '../core/model';
-import { syncIndex } from '../core/search/index-sync';
 import { SearchIndex } from '../core/search/search-index';
 import type { IndexWorker } from '../worker/worker-client';
 import { isWorkspaceFile } from './report-schemes';
@@ -16,6 +13,7 @@ import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
 import type { FileSignature } from '../worker/parse-cache';
 import { DisposableStore } from './disposables';
 import { runSliced } from '../service/slices';
+import { applyOutcome, IndexKeeper } from '../service/index-keeper';
 
 /** How the last full scan went. */
 export interface ScanStats {
@@ -65,11 +63,7 @@ export class CorpusService implements vscode.Disposable {
   /** Problems already written to the log, so a publish logs only what is new. */
   private logged = new Set<string>();
   private settings = readSettings();
-  private index = new SearchIndex();
-  /** What the index holds, by file: compared with the corpus to find what changed. */
-  private indexed = new Map<string, Source>();
-  private indexVersion = -1;
-  private indexing_: Promise<void> = Promise.resolve();
+  private readonly index = new IndexKeeper(this.corpus);
   private stats: ScanStats = { parsed: 0, fromCache: 0, indexReused: false, ms: 0 };
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private pending = new Map<string, 'update' | 'delete'>();
@@ -150,7 +144,7 @@ export class CorpusService implements vscode.Disposable {
    * sources still being added; `onDidChange` fires once it has caught up.
    */
   searchIndex(): SearchIndex {
-    return this.index;
+    return this.index.current;
   }
 
   /** The corpus's figures by what they count, worked out by the worker (seconds for thousands of articles). */
@@ -185,9 +179,7 @@ export class CorpusService implements vscode.Disposable {
     this.worker.dispose();
     // Started only now: it reads the caches the old one has just written.
     this.worker = startWorker();
-    this.index = new SearchIndex();
-    this.indexed = new Map();
-    this.indexVersion = -1;
+    this.index.reset();
     await this.rescan();
   }
 
@@ -331,32 +323,10 @@ export class CorpusService implements vscode.Disposable {
 
   /** Takes the worker's search index, a slice at a time, if it describes this corpus. */
   private async adoptIndex(bytes: Uint8Array): Promise<boolean> {
-    const version = this.corpus.version;
-    const sources = this.corpus.all();
-    // Passages share the corpus's paragraph texts: one copy of every article on this thread.
-    const texts = (key: string, paragraph: number) => {
-      const paragraphs = this.corpus.get(key)?.paragraphs;
-      const p = paragraphs?.[paragraph - 1];
-      return (p?.index === paragraph ? p : paragraphs?.find((q) => q.index === paragraph))?.text;
-    };
-    let index: SearchIndex;
-    try {
-      index = await runSliced(SearchIndex.load(bytes, texts));
-    } catch (e) {
-      // Never expected either: the worker's corpus is made from the same files by the same code.
-      this.output.warn(`The index worker's index does not fit the sources the editor holds (${e instanceof Error ? e.message : String(e)}); indexing on this thread instead.`);
-      return false;
-    }
-    const shapes = index.sourceShapes();
-    if (shapes.size !== sources.length || sources.some((s) => shapes.get(s.meta.key) !== s.paragraphs.length)) {
-      // Never expected: the worker's corpus is made from the same files by the same code.
-      this.output.warn('The index worker indexed other sources than the editor holds; indexing on this thread instead.');
-      return false;
-    }
-    this.index = index;
-    this.indexed = new Map(sources.map((s) => [s.location, s]));
-    this.indexVersion = version;
-    return true;
+    const why = await this.index.adopt(bytes);
+    // Never expected: the worker's corpus is made from the same files by the same code.
+    if (why) this.output.warn(`The index worker's index cannot be used: ${why}; indexing on this thread instead.`);
+    return why === undefined;
   }
 
   private watch(): void {
@@ -422,7 +392,6 @@ export class CorpusService implements vscode.Disposable {
   /** Applies what the worker found of one file to this side's corpus. */
   private take(outcome: FileOutcome, fromHost: FileToIndex[]): void {
     const { location } = outcome;
-    const problems: LoadProblem[] = [];
     if (outcome.kind === 'needsBytes') {
       fromHost.push({ location, optional: location.endsWith(`/${REFERENCES_FILE}`) });
       return;
@@ -432,13 +401,8 @@ export class CorpusService implements vscode.Disposable {
       this.forget(location);
       return;
     }
-    if (outcome.kind === 'parsed') this.apply(location, outcome.parse, problems);
-    else {
-      this.corpus.remove(location);
-      problems.push(outcome.problem);
-    }
     this.known.add(location);
-    this.problemsByLocation.set(location, problems);
+    this.problemsByLocation.set(location, applyOutcome(this.corpus, outcome));
   }
 
   /** Drops a file from this side; true if the corpus had it. */
@@ -446,18 +410,6 @@ export class CorpusService implements vscode.Disposable {
     this.known.delete(location);
     this.problemsByLocation.delete(location);
     return this.corpus.remove(location);
-  }
-
-  private apply(location: string, result: FileParse, problems: LoadProblem[]): void {
-    if (result.kind === 'skipped') {
-      problems.push({ location, severity: 'warning', message: `Skipped: ${result.reason}.` });
-      this.corpus.remove(location);
-      return;
-    }
-    if (result.note) problems.push({ location, severity: 'information', message: `File is ${result.note}.` });
-    if (result.kind === 'references') this.corpus.setReferences(location, result.references);
-    else if (result.kind === 'bibliography') this.corpus.setBibliography(result.bibliography, (file) => attachmentLocation(location, file), readsInEditor);
-    else this.corpus.upsert(result.article);
   }
 
   private async withIndexing(work: () => Promise<void>): Promise<void> {
@@ -490,27 +442,9 @@ export class CorpusService implements vscode.Disposable {
     this.logged = now;
     this.diagnostics.clear();
     for (const [location, list] of byUri) this.diagnostics.set(vscode.Uri.parse(location), list);
-    await this.syncIndex();
+    await this.index.catchUp();
     this.scheduleCacheSave();
     this.changed.fire();
-  }
-
-  /** Brings the index up to the corpus, one source at a time, yielding the thread often. */
-  private syncIndex(): Promise<void> {
-    this.indexing_ = this.indexing_.then(async () => {
-      while (this.indexVersion !== this.corpus.version) {
-        const version = this.corpus.version;
-        if (this.index.wasteful) {
-          // Built aside and swapped in whole, so searches never see half an index.
-          const fresh = new SearchIndex();
-          const indexed = new Map<string, Source>();
-          await runSliced(syncIndex(fresh, indexed, this.corpus.all()));
-          [this.index, this.indexed] = [fresh, indexed];
-        } else await runSliced(syncIndex(this.index, this.indexed, this.corpus.all()));
-        if (this.corpus.version === version) this.indexVersion = version;
-      }
-    });
-    return this.indexing_;
   }
 
   // The caches are written a little after the last change, by the worker, off this thread.
@@ -566,9 +500,6 @@ export class CorpusService implements vscode.Disposable {
     this.store.dispose();
   }
 }
-
-/** The editor's index worker reads no PDF yet (PDF.js parses asynchronously): an entry's other attachment is indexed instead. */
-export const readsInEditor = (location: string) => formatOf(location) !== undefined;
 
 const STAT_BATCH = 64;
 const READ_BATCH = 16;

@@ -1,27 +1,24 @@
 import * as vscode from 'vscode';
-import { bestPassage } from '../core/evidence/best-passage';
-import { citationAtOffset } from './citation-at';
+import { citationUnderCursor } from '../service/citation-at';
+import { citationTarget } from '../service/definitions';
 import type { CorpusService } from './corpus-service';
-import { locatedParagraphs } from './hover-provider';
 
-/** Go to Definition / Peek on a citation: the source file at the cited (or best-matching) passage. */
+/** Go to Definition / Peek on a citation: the source file at the cited (or best-matching) passage, as src/service/definitions.ts finds it. */
 export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly corpus: CorpusService) {}
 
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
     const text = document.getText();
     const offset = document.offsetAt(position);
-    const hit = citationAtOffset(text, offset);
-    if (!hit) return undefined;
+    if (!citationUnderCursor(text, offset)) return undefined;
     await this.corpus.ready();
     if (token.isCancellationRequested) return undefined;
-    const source = this.corpus.corpus.get(hit.item.key);
-    if (!source) return undefined;
-    const best = bestPassage(text, offset, source, this.corpus.searchIndex());
-    const paragraphs = locatedParagraphs(source, hit.item) ?? (best ? [best] : []);
+    const found = citationTarget(text, offset, this.corpus.corpus, this.corpus.searchIndex());
+    if (!found) return undefined;
+    const { source, passages } = found;
     const target = await vscode.workspace.openTextDocument(this.corpus.uriOf(source));
     if (token.isCancellationRequested) return undefined;
-    const spans: Array<{ start: number; end: number }> = paragraphs.length ? paragraphs : source.entry ? [source.entry] : [];
+    const spans: Array<{ start: number; end: number }> = passages.length ? passages : source.entry ? [source.entry] : [];
     const ranges = spans.length ? spans.map((p) => new vscode.Range(target.positionAt(p.start), target.positionAt(p.end))) : [new vscode.Range(0, 0, 0, 0)];
     return ranges.map((range) => new vscode.Location(target.uri, range));
   }

@@ -6,7 +6,7 @@ import { paragraphAt, sentenceAt } from '../core/report';
 import { sharedWords } from '../core/search/relevance';
 import { bestPassage } from '../core/evidence/best-passage';
 import { proseOf } from '../core/citations';
-import { citationAtOffset } from './citation-at';
+import { citationUnderCursor } from '../service/citation-at';
 import type { CorpusService } from './corpus-service';
 import { appendUntrusted, appendWithBold, commandLink, safeMarkdown } from './markdown-text';
 import { locatedPassages, locatorOf, locatorRange } from '../core/corpus/locators';
@@ -32,7 +32,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const text = document.getText();
     const offset = document.offsetAt(position);
-    const hit = citationAtOffset(text, offset);
+    const hit = citationUnderCursor(text, offset);
     if (hit) {
       const range = new vscode.Range(document.positionAt(hit.citation.start), document.positionAt(hit.citation.end));
       return new vscode.Hover(this.citationHover(hit.citation, text, offset), range);

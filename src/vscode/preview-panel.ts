@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paragraph, Source } from '../core/model';
 import { bestPassage } from '../core/evidence/best-passage';
-import { citationAtOffset } from './citation-at';
+import { citationUnderCursor } from '../service/citation-at';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
 import { locatedParagraphs } from './hover-provider';
@@ -221,7 +221,7 @@ export class SourcePreview implements vscode.Disposable {
 function citedIn(editor: vscode.TextEditor, corpus: CorpusService): { key: string; cited?: number } | undefined {
   const text = editor.document.getText();
   const offset = editor.document.offsetAt(editor.selection.active);
-  const hit = citationAtOffset(text, offset);
+  const hit = citationUnderCursor(text, offset);
   const source = hit && corpus.corpus.get(hit.item.key);
   if (!source || !hit) return undefined;
   const paragraph: Paragraph | undefined = locatedParagraphs(source, hit.item)?.[0] ?? bestPassage(text, offset, source, corpus.searchIndex());

@@ -115,10 +115,34 @@ function extensionFootprint(): { vsixKB?: number; activationMs?: number; activat
   return { vsixKB, activationMs, activationSource: existsSync(scale) ? `measured in the real extension host by scale.test.ts, ${statSync(scale).mtime.toISOString().slice(0, 16)}` : 'no integration run yet' };
 }
 
+interface LanguageServerRun {
+  passages: number;
+  sources: number;
+  indexMs: number;
+  lsp: { completion: { p50: number; p95: number }; hover: { p50: number; p95: number } };
+  inProcess: { completion: { p50: number; p95: number }; hover: { p50: number; p95: number } };
+}
+
+/**
+ * The language server's answer times at the largest size (lsp.ts, in a process of its own:
+ * grounded-lsp over stdio, request to response), and the same completion and hover computed
+ * in-process as the extension's providers compute them.
+ */
+function languageServer(passages: number): LanguageServerRun | undefined {
+  try {
+    execFileSync(process.execPath, [join(__dirname, 'lsp.js'), '--articles', articlesDir, '--passages', String(passages)], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    return JSON.parse(readFileSync(join(repoRoot, 'test-results', 'bench-lsp.json'), 'utf8')) as LanguageServerRun;
+  } catch (e) {
+    console.error(`The language server's bench failed: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform} ${process.arch}` };
 const coldStart = run<{ articles: number; passages: number; parseMs: number; indexMs: number; peakRssMB: number }>('articles');
 const rows = sizes.map(measure);
-const result = { date: new Date().toISOString().slice(0, 10), machine, articlesDir, coldStart, queries: QUERIES.length, misspelt: MISSPELT, searchRounds: rows[0]?.grounded.searchRounds, rows, extension: extensionFootprint() };
+const lspRun = languageServer(Math.max(...sizes));
+const result = { date: new Date().toISOString().slice(0, 10), machine, articlesDir, coldStart, queries: QUERIES.length, misspelt: MISSPELT, searchRounds: rows[0]?.grounded.searchRounds, rows, extension: extensionFootprint(), languageServer: lspRun };
 mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
 writeFileSync(join(repoRoot, 'test-results', 'bench.json'), JSON.stringify(result, null, 2));
 rmSync(scratch, { recursive: true, force: true });
@@ -136,4 +160,12 @@ for (const r of rows) {
   console.log(
     `| ${n(r.passages)} | ${g.searchP50Ms} / ${g.searchP95Ms} | ${n(r.baseline.searchP50Ms)} / ${n(r.baseline.searchP95Ms)} | ${n(r.speedupP50)}× | ${r.recallAt10} | ${g.completionP50Ms} / ${g.completionP95Ms} | ${g.diagnostics5000WordsMs} / ${g.recheck5000WordsMs} | ${n(g.coldBuildMs)} | ${g.warmStartMs} | ${g.updateOneSourceMs} | ${g.peakRssMB} / ${r.baseline.peakRssMB} |`,
   );
+}
+const largest = rows.find((r) => r.passages === Math.max(...sizes));
+if (lspRun && largest) {
+  console.log(`\nAnswer times at ${n(lspRun.passages)} passages (${n(lspRun.sources)} sources), the extension's and the language server's (grounded-lsp over stdio, request to response, after indexing in ${n(lspRun.indexMs)} ms):\n`);
+  console.log('| host | completion p50 / p95 (ms) | hover p50 / p95 (ms) |');
+  console.log('|---|---:|---:|');
+  console.log(`| extension (its providers' work, in-process; the completion ranking above: ${largest.grounded.completionP50Ms} / ${largest.grounded.completionP95Ms}) | ${lspRun.inProcess.completion.p50} / ${lspRun.inProcess.completion.p95} | ${lspRun.inProcess.hover.p50} / ${lspRun.inProcess.hover.p95} |`);
+  console.log(`| language server, over the protocol | ${lspRun.lsp.completion.p50} / ${lspRun.lsp.completion.p95} | ${lspRun.lsp.hover.p50} / ${lspRun.lsp.hover.p95} |`);
 }
