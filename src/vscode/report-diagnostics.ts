@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkReportSteps } from '../core/check/check-report';
-import { DEFAULT_SEVERITY, type CheckOptions, type Finding, type FindingCode, type Severity } from '../core/check/findings';
+import type { CheckOptions, Finding, Severity } from '../core/check/findings';
+import { readSettings } from '../service/settings';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
 import { runSliced, Slicer } from '../service/slices';
@@ -19,18 +20,13 @@ export function isReport(document: vscode.TextDocument, isSource: (uri: vscode.U
   return document.languageId === 'markdown' && document.uri.scheme !== 'output' && !isSource(document.uri);
 }
 
+/** The check settings, read by src/service/settings.ts as every host reads them (a value of the wrong type counts as its default). */
 function checkOptions(): CheckOptions {
-  const configured = vscode.workspace.getConfiguration('grounded').get<Record<string, string>>('diagnostics.severity', {});
-  const severity: CheckOptions['severity'] = {};
-  for (const code of Object.keys(DEFAULT_SEVERITY) as FindingCode[]) {
-    const value = configured[code];
-    if (value === 'off' || value === 'error' || value === 'warning' || value === 'information') severity[code] = value;
-  }
-  // citation-missing is a hint (a quiet underline) unless the writer wants it in the Problems panel.
-  const missing = vscode.workspace.getConfiguration('grounded').get<string>('checks.citationMissing', 'underline');
-  if (!severity['citation-missing']) severity['citation-missing'] = missing === 'off' ? 'off' : missing === 'problems' ? 'information' : 'hint';
-  const scope = vscode.workspace.getConfiguration('grounded').get<string>('checks.citationScope', 'paragraph');
-  return { severity, citationScope: scope === 'sentence' ? 'sentence' : 'paragraph' };
+  const config = vscode.workspace.getConfiguration('grounded');
+  return readSettings({
+    checks: { citationScope: config.get('checks.citationScope'), citationMissing: config.get('checks.citationMissing') },
+    diagnostics: { severity: config.get('diagnostics.severity') },
+  }).check;
 }
 
 /**
