@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { Paragraph, Source } from '../core/model';
 import { bestPassage } from '../core/evidence/best-passage';
 import { citationUnderCursor } from '../service/citation-at';
+import { locatedPassages } from '../core/corpus/locators';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
-import { locatedParagraphs } from './hover-provider';
 import type { ReportInserter } from './insert-text';
 import { escapeThemeIcons } from './markdown-text';
 import type { ReportEditors } from './report-editors';
@@ -224,7 +224,7 @@ function citedIn(editor: vscode.TextEditor, corpus: CorpusService): { key: strin
   const hit = citationUnderCursor(text, offset);
   const source = hit && corpus.corpus.get(hit.item.key);
   if (!source || !hit) return undefined;
-  const paragraph: Paragraph | undefined = locatedParagraphs(source, hit.item)?.[0] ?? bestPassage(text, offset, source, corpus.searchIndex());
+  const paragraph: Paragraph | undefined = locatedPassages(source, hit.item.locator)?.[0] ?? bestPassage(text, offset, source, corpus.searchIndex());
   return { key: source.meta.key, cited: paragraph?.index };
 }
 
