@@ -1,7 +1,7 @@
 // Hovers and completion documentation as Markdown for LSP clients. Source text is untrusted:
 // it is escaped so that no link, HTML or table can come out of it, and renders as typed.
 import type { CitationCompletion } from '../service/completions';
-import type { HoverContent, QuotedPassage } from '../service/hover-content';
+import { ENTRY_ONLY_NOTE, type HoverContent, type QuotedPassage } from '../service/hover-content';
 import type { IndexState } from '../service/corpus-indexer';
 
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&]/g;
@@ -47,6 +47,7 @@ export function hoverMarkdown(content: HoverContent, complete: boolean): string 
     .map((s) => {
       if (!s.known) return `**Unknown source** ${inert(`@${s.key}`)}: no ${complete ? 'indexed source' : 'source read so far'} has this key.`;
       const head = `**${inert(s.title)}**${s.facts ? `  \n${inert(s.facts)}` : ''}`;
+      if (s.entryOnly) return `${head}${s.entryOnly.authors.length ? `  \n${inert(s.entryOnly.authors.join(', '))}` : ''}\n\n${ENTRY_ONLY_NOTE}`;
       if (s.pastEnd) return `${head}\n\n${s.pastEnd}`;
       if (s.passages.length === 0) return `${head}\n\nNo passage of this source shares words with this sentence.`;
       return [head, ...s.passages.map(passageMarkdown)].join('\n\n');

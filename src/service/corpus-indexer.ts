@@ -3,18 +3,17 @@
 // parse and index them off this thread. This side keeps the parsed corpus (locations are
 // file URIs) and adopts the worker's search index in slices, so requests never wait.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { attachmentLocation } from '../core/bib/attachments';
 import { Corpus } from '../core/corpus/corpus';
-import { readsAsSource, type FileParse } from '../core/corpus/parse-file';
+import { readsAsSource } from '../core/corpus/parse-file';
 import { REFERENCES_FILE } from '../core/corpus/references';
-import type { LoadProblem, Source } from '../core/model';
-import { syncIndex } from '../core/search/index-sync';
+import type { LoadProblem } from '../core/model';
 import { SearchIndex } from '../core/search/search-index';
 import type { IndexWorker } from '../worker/index-client';
 import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
 import { Emitter } from './events';
 import { matchesCorpus, relativeInside, type FileChange, type FileTree } from './file-tree';
 import type { CorpusSettings } from './settings';
+import { applyOutcome, IndexKeeper } from './index-keeper';
 import { runSliced } from './slices';
 
 /** How far indexing has got: what every answer given meanwhile says of itself. */
@@ -39,14 +38,11 @@ const BATCH_MS = 100;
 
 export class CorpusIndexer {
   readonly corpus = new Corpus();
-  private index = new SearchIndex();
-  private indexed = new Map<string, Source>();
-  private indexVersion = -1;
+  private readonly index = new IndexKeeper(this.corpus);
   private folders: string[] = [];
   private problems = new Map<string, LoadProblem[]>();
   private readonly held = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
-  private indexSync: Promise<void> = Promise.resolve();
   private generation = 0;
   private scanned = false;
   private running = 0;
@@ -80,13 +76,13 @@ export class CorpusIndexer {
       filesRead: this.progress.read,
       filesTotal: this.progress.total,
       sources: this.corpus.size,
-      passages: this.index.passageCount,
+      passages: this.index.current.passageCount,
     };
   }
 
   /** The search index: while a scan runs it may lag the corpus (see `state`). */
   searchIndex(): SearchIndex {
-    return this.index;
+    return this.index.current;
   }
 
   /** Resolves once the first full scan has finished (answers before then are partial). */
@@ -263,27 +259,8 @@ export class CorpusIndexer {
       this.drop(location);
       return;
     }
-    const problems: LoadProblem[] = [];
-    if (outcome.kind === 'parsed') this.apply(location, outcome.parse, problems);
-    else {
-      this.corpus.remove(location);
-      problems.push(outcome.problem);
-    }
     this.held.add(location);
-    this.problems.set(location, problems);
-  }
-
-  private apply(location: string, parse: FileParse, problems: LoadProblem[]): void {
-    if (parse.kind === 'skipped') {
-      problems.push({ location, severity: 'warning', message: `Skipped: ${parse.reason}.` });
-      this.corpus.remove(location);
-      return;
-    }
-    if (parse.note) problems.push({ location, severity: 'information', message: `File is ${parse.note}.` });
-    if (parse.kind === 'references') this.corpus.setReferences(location, parse.references);
-    // A bibliography's entries complete and hover with their fields; their attachments are read as the editor reads them.
-    else if (parse.kind === 'bibliography') this.corpus.setBibliography(parse.bibliography, (file) => attachmentLocation(location, file), readsAsSource);
-    else this.corpus.upsert(parse.article);
+    this.problems.set(location, applyOutcome(this.corpus, outcome));
   }
 
   /** Drops a file from this side; true when the corpus had it. */
@@ -295,29 +272,9 @@ export class CorpusIndexer {
 
   /** Takes the worker's index, in slices, when it describes exactly this side's corpus. */
   private async adopt(bytes: Uint8Array): Promise<boolean> {
-    const version = this.corpus.version;
-    const sources = this.corpus.all();
-    // Passages share the corpus's paragraph texts: one copy of every source on this thread.
-    const textOf = (key: string, n: number) => {
-      const paragraphs = this.corpus.get(key)?.paragraphs;
-      const at = paragraphs?.[n - 1];
-      return (at?.index === n ? at : paragraphs?.find((p) => p.index === n))?.text;
-    };
-    try {
-      const index = await runSliced(SearchIndex.load(bytes, textOf));
-      const shapes = index!.sourceShapes();
-      if (shapes.size !== sources.length || sources.some((s) => shapes.get(s.meta.key) !== s.paragraphs.length)) {
-        this.log.warn('The index worker indexed other sources than the server holds; indexing on this thread instead.');
-        return false;
-      }
-      this.index = index!;
-      this.indexed = new Map(sources.map((s) => [s.location, s]));
-      this.indexVersion = version;
-      return true;
-    } catch (e) {
-      this.log.warn(`The index worker's index does not fit the sources (${e instanceof Error ? e.message : String(e)}); indexing on this thread instead.`);
-      return false;
-    }
+    const why = await this.index.adopt(bytes);
+    if (why) this.log.warn(`The index worker's index cannot be used: ${why}; indexing on this thread instead.`);
+    return why === undefined;
   }
 
   /** Announces problems and the change, once the index has caught up with the corpus. */
@@ -329,26 +286,9 @@ export class CorpusIndexer {
     this.problemsChanged.fire(this.problems);
     // Files whose problems went away were told so once; they need not be told again.
     this.problems = new Map([...this.problems].filter(([, list]) => list.length > 0));
-    await this.catchUpIndex();
+    await this.index.catchUp();
     this.scheduleSave();
     this.changed.fire();
-  }
-
-  private catchUpIndex(): Promise<void> {
-    this.indexSync = this.indexSync.then(async () => {
-      while (this.indexVersion !== this.corpus.version) {
-        const version = this.corpus.version;
-        if (this.index.wasteful) {
-          // Built aside and swapped in whole: a search never sees half an index.
-          const fresh = new SearchIndex();
-          const freshIndexed = new Map<string, Source>();
-          await runSliced(syncIndex(fresh, freshIndexed, this.corpus.all()));
-          [this.index, this.indexed] = [fresh, freshIndexed];
-        } else await runSliced(syncIndex(this.index, this.indexed, this.corpus.all()));
-        if (this.corpus.version === version) this.indexVersion = version;
-      }
-    });
-    return this.indexSync;
   }
 
   // The worker writes its caches a second after the last change, off this thread.

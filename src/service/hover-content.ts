@@ -10,6 +10,7 @@ import type { Paragraph, Source } from '../core/model';
 import { locateQuotation, quotationsIn } from '../core/quotes';
 import { paragraphAt, sentenceAt } from '../core/report';
 import { sharedWords } from '../core/search/relevance';
+import type { PassageSearch } from '../core/search/search-index';
 import { citationUnderCursor } from './citation-at';
 
 export interface QuotedPassage {
@@ -28,13 +29,26 @@ export interface QuotedPassage {
 
 export type CitedSource =
   | { key: string; known: false }
-  | { key: string; known: true; title: string; facts: string; passages: QuotedPassage[]; pastEnd?: string };
+  | {
+      key: string;
+      known: true;
+      title: string;
+      facts: string;
+      passages: QuotedPassage[];
+      pastEnd?: string;
+      /** An entry of the writer's bibliography with no text: its authors, and no passages. */
+      entryOnly?: { authors: string[] };
+    };
+
+/** What a hover says of a bibliography entry with no text to check against. */
+export const ENTRY_ONLY_NOTE = 'An entry of your bibliography with no text to check against: it attaches no file Grounded reads (text, Markdown, HTML, PDF or Word), or the file is gone.';
 
 export type HoverContent =
   | { kind: 'citation'; start: number; end: number; sources: CitedSource[] }
   | { kind: 'quotation'; start: number; end: number; found: Array<{ key: string; paragraph: number; label: string }>; firstText?: string };
 
-export function hoverContent(report: string, offset: number, corpus: CorpusView): HoverContent | undefined {
+/** `search`, when given, is the index the best passage is sought with (as the extension does). */
+export function hoverContent(report: string, offset: number, corpus: CorpusView, search?: PassageSearch): HoverContent | undefined {
   const hit = citationUnderCursor(report, offset);
   if (hit) {
     const sentence = proseOf(sentenceAt(report, offset).text);
@@ -43,9 +57,10 @@ export function hoverContent(report: string, offset: number, corpus: CorpusView)
       if (!source) return { key: item.key, known: false };
       const { title, publisher, issued, url } = source.meta;
       const facts = [publisher, issued, url].filter(Boolean).join(' · ');
+      if (source.format === 'reference') return { key: item.key, known: true, title, facts, passages: [], entryOnly: { authors: source.meta.authors ?? [] } };
       const located = locatedPassages(source, item.locator);
       if (located && located.length === 0) return { key: item.key, known: true, title, facts, passages: [], pastEnd: `This source has ${locatorRange(source)}; the locator points past its end.` };
-      const best = located ? undefined : bestPassage(report, offset, source);
+      const best = located ? undefined : bestPassage(report, offset, source, search);
       const passages = (located ?? (best ? [best] : [])).map((p) => quoted(source, p, sentence, !located));
       return { key: item.key, known: true, title, facts, passages };
     });

@@ -1,11 +1,23 @@
 // Checks reports as the writer types, host-neutral: debounced, in slices of a few ms with
 // other work in between, dropped when the text changed or a newer check replaced it, and
-// again whenever the sources change. The host turns findings into its own diagnostics.
+// again whenever the sources change. The host turns findings into its own diagnostics: the
+// language server (over its corpus indexer) and the extension (over its corpus service) both.
 import { checkReportSteps } from '../core/check/check-report';
 import type { CheckOptions, Finding } from '../core/check/findings';
-import type { CorpusIndexer } from './corpus-indexer';
+import type { Corpus } from '../core/corpus/corpus';
+import type { SearchIndex } from '../core/search/search-index';
 import type { Subscription } from './events';
 import { runSliced } from './slices';
+
+/** What the checks read: the corpus, its search index, and when answers may be given. */
+export interface CheckedSources {
+  readonly corpus: Corpus;
+  searchIndex(): SearchIndex;
+  /** Resolves once checks may be published (a citation of a source not read yet is no error). */
+  firstScan(): Promise<void>;
+  /** Fires after the sources changed: every open report is checked again. */
+  onDidChange(listener: () => void): Subscription;
+}
 
 /** A report as the host holds it: the text of one version. */
 export interface ReportText {
@@ -29,12 +41,13 @@ export class ReportChecker {
   private readonly subscription: Subscription;
 
   constructor(
-    private readonly indexer: CorpusIndexer,
+    private readonly indexer: CheckedSources,
     /** The open report at `uri` as it is now (undefined: closed, or not a report). */
     private readonly reportAt: (uri: string) => ReportText | undefined,
     private readonly openReports: () => ReportText[],
     private readonly options: () => CheckOptions,
-    private readonly publish: (checked: CheckedReport) => void,
+    /** Shows the findings; a check resolves once what this returns has. */
+    private readonly publish: (checked: CheckedReport) => unknown,
   ) {
     this.subscription = indexer.onDidChange(() => this.recheckAll());
   }
@@ -87,7 +100,7 @@ export class ReportChecker {
     if (!findings || outdated()) return undefined;
     const checked = { uri, version: report.version, findings };
     this.checked.set(uri, checked);
-    this.publish(checked);
+    await this.publish(checked);
     return checked;
   }
 

@@ -5,6 +5,25 @@
 /** Longest run of Grounded's work on the host's thread before other work gets a turn. */
 export const SLICE_MS = 8;
 
+/**
+ * Resolves after what is queued has run: `setImmediate` on Node; in a browser (which has none,
+ * and clamps nested timeouts to 4 ms) a message to itself.
+ */
+const nextTurn: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : (() => {
+        const channel = new MessageChannel();
+        const waiting: Array<() => void> = [];
+        // A browser's port (Node's types describe Node's own, which this branch never meets).
+        (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => waiting.shift()?.();
+        return () =>
+          new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            channel.port2.postMessage(undefined);
+          });
+      })();
+
 /** Times the running slice; `yieldIfDue` lets queued work run once the slice is used up. */
 export class Slicer {
   private started = performance.now();
@@ -12,7 +31,7 @@ export class Slicer {
   /** True when it yielded (the caller may then ask whether its work is still wanted). */
   async yieldIfDue(): Promise<boolean> {
     if (performance.now() - this.started < SLICE_MS) return false;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     this.started = performance.now();
     return true;
   }

@@ -70,7 +70,7 @@ export class ExportBibliographyCommand {
       return undefined;
     }
     const items = cslItemsOf(chosen, (location) => this.corpus.corpus.cslFor(location));
-    await vscode.workspace.fs.writeFile(target, Buffer.from(bibliographyJson(items), 'utf8'));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(bibliographyJson(items)));
 
     if (report) {
       const relative = relativePath(report.uri, target);

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, FindingCode, Fix } from '../core/check/findings';
-import { citationRefIn } from '../core/citation-insert';
-import { insertionEdit } from './insert-text';
+import { fixEdits } from '../service/fix-edits';
 import type { ReportDiagnostics } from './report-diagnostics';
 
 /** Run after a quick fix's edit; not in the palette. */
@@ -31,13 +30,10 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** A fix that adds a citation is placed as every other insertion of a citation is; the rest replace their text. */
+  /** The fix's edits as src/service/fix-edits.ts plans them for every host (a citation is placed as every other insertion of one is). */
   private editFor(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
-    const cite = fix.start === fix.end ? citationRefIn(fix.newText) : undefined;
-    const at = document.positionAt(fix.start);
-    if (cite) return insertionEdit(document, [new vscode.Selection(at, at)], { cite }, { isKnownKey: this.isKnownKey }).edit;
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(at, document.positionAt(fix.end)), fix.newText);
+    for (const e of fixEdits(document.getText(), fix, this.isKnownKey)) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
     return edit;
   }
 

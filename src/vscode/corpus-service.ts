@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus/corpus';
 import type { FigureGroup } from '../core/figures/corpus-figures';
-import { readsAsSource, type FileParse } from '../core/corpus/parse-file';
+import { readsAsSource } from '../core/corpus/parse-file';
 import { REFERENCES_FILE } from '../core/corpus/references';
-import { attachmentLocation } from '../core/bib/attachments';
 import { reportBibliographies } from '../core/front-matter';
 import { matchesAny } from '../core/glob';
 import type { LoadProblem, Source } from '../core/model';
-import { syncIndex } from '../core/search/index-sync';
 import { SearchIndex } from '../core/search/search-index';
-import type { IndexWorker } from '../worker/index-client';
+import type { IndexWorker } from '../worker/worker-client';
+import { isWorkspaceFile } from './report-schemes';
 import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
+import type { FileSignature } from '../worker/parse-cache';
 import { DisposableStore } from './disposables';
 import { runSliced } from '../service/slices';
+import { applyOutcome, IndexKeeper } from '../service/index-keeper';
 
 /** How the last full scan went. */
 export interface ScanStats {
@@ -62,11 +63,7 @@ export class CorpusService implements vscode.Disposable {
   /** Problems already written to the log, so a publish logs only what is new. */
   private logged = new Set<string>();
   private settings = readSettings();
-  private index = new SearchIndex();
-  /** What the index holds, by file: compared with the corpus to find what changed. */
-  private indexed = new Map<string, Source>();
-  private indexVersion = -1;
-  private indexing_: Promise<void> = Promise.resolve();
+  private readonly index = new IndexKeeper(this.corpus);
   private stats: ScanStats = { parsed: 0, fromCache: 0, indexReused: false, ms: 0 };
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private pending = new Map<string, 'update' | 'delete'>();
@@ -83,6 +80,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly reportBibliographies = new Map<string, string[]>();
   private watchedBibliographies = '';
   private readonly warnedUntrusted = new Set<string>();
+  /** Sizes and times of the files this side reads (browser), as last seen: their parses are cached under them. */
+  private readonly signatures = new Map<string, FileSignature>();
 
   /** Fires after the set of sources changed. */
   readonly onDidChange = this.changed.event;
@@ -94,6 +93,8 @@ export class CorpusService implements vscode.Disposable {
   constructor(
     private readonly output: vscode.LogOutputChannel,
     private worker: IndexWorker,
+    /** Whether the worker reads `file:` sources from disk (Node), or this side reads every file (browser); and `~` for bibliographies. */
+    private readonly host: { readsDisk: boolean; home?: string },
   ) {
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -113,10 +114,10 @@ export class CorpusService implements vscode.Disposable {
 
   /** Notes the bibliographies a Markdown report names; true when they are others than before. */
   private readReportBibliographies(document: vscode.TextDocument): boolean {
-    if (document.languageId !== 'markdown' || document.uri.scheme !== 'file' || this.corpus.atLocation(document.uri.toString())) return false;
+    if (document.languageId !== 'markdown' || !isWorkspaceFile(document.uri) || this.corpus.atLocation(document.uri.toString())) return false;
     const { files, error } = reportBibliographies(document.getText());
     if (error) this.output.warn(`${document.uri.fsPath}: ${error}.`);
-    const locations = files.map((f) => bibliographyUri(vscode.Uri.joinPath(document.uri, '..'), f).toString());
+    const locations = files.map((f) => bibliographyUri(vscode.Uri.joinPath(document.uri, '..'), f, this.host.home).toString());
     const before = this.reportBibliographies.get(document.uri.toString()) ?? [];
     if (locations.length === 0 && before.length === 0) return false;
     this.reportBibliographies.set(document.uri.toString(), locations);
@@ -143,7 +144,7 @@ export class CorpusService implements vscode.Disposable {
    * sources still being added; `onDidChange` fires once it has caught up.
    */
   searchIndex(): SearchIndex {
-    return this.index;
+    return this.index.current;
   }
 
   /** The corpus's figures by what they count, worked out by the worker (seconds for thousands of articles). */
@@ -178,9 +179,7 @@ export class CorpusService implements vscode.Disposable {
     this.worker.dispose();
     // Started only now: it reads the caches the old one has just written.
     this.worker = startWorker();
-    this.index = new SearchIndex();
-    this.indexed = new Map();
-    this.indexVersion = -1;
+    this.index.reset();
     await this.rescan();
   }
 
@@ -212,7 +211,7 @@ export class CorpusService implements vscode.Disposable {
     }
     await this.withIndexing(async () => {
       const started = performance.now();
-      const files = await this.filesToIndex();
+      const files = await this.signed(await this.filesToIndex());
       const wanted = new Set(files.map((f) => f.location));
       const fromHost: FileToIndex[] = [];
       const stats = await this.worker.scan(files, this.settings.maxBytes, (outcomes) => {
@@ -254,12 +253,12 @@ export class CorpusService implements vscode.Disposable {
       const folder = location.slice(0, location.lastIndexOf('/'));
       if (!folders.has(folder)) folders.set(folder, vscode.Uri.joinPath(found.get(location)!, '..'));
     }
-    const references = [...folders.values()].map((folder) => ({ ...fileToIndex(vscode.Uri.joinPath(folder, REFERENCES_FILE)), optional: true }));
+    const references = [...folders.values()].map((folder) => ({ ...this.fileToIndex(vscode.Uri.joinPath(folder, REFERENCES_FILE)), optional: true }));
     const bibliographies = this.bibliographyFiles();
     this.bibliographies = new Set(bibliographies.map((u) => u.toString()));
     // The attachments known from the last scan, so the worker keeps their parses; new ones are read after.
     const attachments = this.readable(this.corpus.attachments().filter((l) => !found.has(l)).map((l) => vscode.Uri.parse(l)), 'attachment').map(String);
-    return [...locations.map((location) => fileToIndex(found.get(location)!)), ...references, ...bibliographies.map((u) => ({ ...fileToIndex(u), bibliography: true })), ...attachments.map((l) => fileToIndex(vscode.Uri.parse(l)))];
+    return [...locations.map((location) => this.fileToIndex(found.get(location)!)), ...references, ...bibliographies.map((u) => ({ ...this.fileToIndex(u), bibliography: true })), ...attachments.map((l) => this.fileToIndex(vscode.Uri.parse(l)))];
   }
 
   /** The bibliographies of the `grounded.bibliography` setting (against each workspace folder) and of open reports. */
@@ -268,7 +267,7 @@ export class CorpusService implements vscode.Disposable {
     for (const name of this.settings.bibliographies) {
       const folders = vscode.workspace.workspaceFolders ?? [];
       for (const folder of isAbsolutePath(name) ? folders.slice(0, 1) : folders) {
-        const uri = bibliographyUri(folder.uri, name);
+        const uri = bibliographyUri(folder.uri, name, this.host.home);
         out.set(uri.toString(), uri);
       }
     }
@@ -297,57 +296,37 @@ export class CorpusService implements vscode.Disposable {
     if (missing.length === 0) return;
     for (const l of missing) wanted.add(l);
     const fromHost: FileToIndex[] = [];
-    for (const o of await this.worker.update(missing.map((l) => fileToIndex(vscode.Uri.parse(l))), this.settings.maxBytes)) {
+    for (const o of await this.worker.update(await this.signed(missing.map((l) => this.fileToIndex(vscode.Uri.parse(l)))), this.settings.maxBytes)) {
       if (o.kind === 'failed') o.problem.message = `${o.problem.message} (attached to an entry of the bibliography; the entry is cited without text to check against)`;
       this.take(o, fromHost);
     }
     await this.readOnHost(fromHost);
   }
 
-  /** Files the worker cannot read (not on this machine's disk) go through VS Code's file system. */
+  /** Files the worker cannot read (not on this machine's disk, or no disk at all in a browser) go through VS Code's file system, a few read at once. */
   private async readOnHost(files: FileToIndex[]): Promise<void> {
-    for (const file of files) {
-      const uri = vscode.Uri.parse(file.location);
-      let bytes: Uint8Array;
-      try {
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch (e) {
-        if (file.optional) continue;
-        this.take({ location: file.location, kind: 'failed', problem: { location: file.location, severity: 'error', message: `Cannot read the file: ${e instanceof Error ? e.message : String(e)}` } }, []);
-        continue;
+    for (let i = 0; i < files.length; i += READ_BATCH) {
+      const batch = files.slice(i, i + READ_BATCH);
+      const read = await Promise.all(batch.map((file) => vscode.workspace.fs.readFile(vscode.Uri.parse(file.location)).then((bytes) => ({ bytes }), (e: unknown) => ({ error: e }))));
+      for (const [j, file] of batch.entries()) {
+        const result = read[j];
+        if ('error' in result) {
+          if (file.optional) continue;
+          const e = result.error;
+          this.take({ location: file.location, kind: 'failed', problem: { location: file.location, severity: 'error', message: `Cannot read the file: ${e instanceof Error ? e.message : String(e)}` } }, []);
+          continue;
+        }
+        this.take(await this.worker.parseBytes(file.location, result.bytes, this.bibliographies.has(file.location), this.signatures.get(file.location)), []);
       }
-      this.take(await this.worker.parseBytes(file.location, bytes, this.bibliographies.has(file.location)), []);
     }
   }
 
   /** Takes the worker's search index, a slice at a time, if it describes this corpus. */
   private async adoptIndex(bytes: Uint8Array): Promise<boolean> {
-    const version = this.corpus.version;
-    const sources = this.corpus.all();
-    // Passages share the corpus's paragraph texts: one copy of every article on this thread.
-    const texts = (key: string, paragraph: number) => {
-      const paragraphs = this.corpus.get(key)?.paragraphs;
-      const p = paragraphs?.[paragraph - 1];
-      return (p?.index === paragraph ? p : paragraphs?.find((q) => q.index === paragraph))?.text;
-    };
-    let index: SearchIndex;
-    try {
-      index = await runSliced(SearchIndex.load(bytes, texts));
-    } catch (e) {
-      // Never expected either: the worker's corpus is made from the same files by the same code.
-      this.output.warn(`The index worker's index does not fit the sources the editor holds (${e instanceof Error ? e.message : String(e)}); indexing on this thread instead.`);
-      return false;
-    }
-    const shapes = index.sourceShapes();
-    if (shapes.size !== sources.length || sources.some((s) => shapes.get(s.meta.key) !== s.paragraphs.length)) {
-      // Never expected: the worker's corpus is made from the same files by the same code.
-      this.output.warn('The index worker indexed other sources than the editor holds; indexing on this thread instead.');
-      return false;
-    }
-    this.index = index;
-    this.indexed = new Map(sources.map((s) => [s.location, s]));
-    this.indexVersion = version;
-    return true;
+    const why = await this.index.adopt(bytes);
+    // Never expected: the worker's corpus is made from the same files by the same code.
+    if (why) this.output.warn(`The index worker's index cannot be used: ${why}; indexing on this thread instead.`);
+    return why === undefined;
   }
 
   private watch(): void {
@@ -392,13 +371,13 @@ export class CorpusService implements vscode.Disposable {
       const deleted = [...batch].filter(([, kind]) => kind === 'delete').map(([location]) => location);
       const updated = [...batch]
         .filter(([location, kind]) => kind === 'update' && this.wanted(vscode.Uri.parse(location)))
-        .map(([location]) => ({ ...fileToIndex(vscode.Uri.parse(location)), ...(this.bibliographies.has(location) ? { bibliography: true } : {}) }));
+        .map(([location]) => ({ ...this.fileToIndex(vscode.Uri.parse(location)), ...(this.bibliographies.has(location) ? { bibliography: true } : {}) }));
       let touched = false;
       for (const location of deleted) touched = this.forget(location) || touched;
       if (deleted.length) await this.worker.forget(deleted);
       if (updated.length) {
         const fromHost: FileToIndex[] = [];
-        for (const o of await this.worker.update(updated, this.settings.maxBytes)) {
+        for (const o of await this.worker.update(await this.signed(updated), this.settings.maxBytes)) {
           this.take(o, fromHost);
           touched ||= o.kind !== 'unchanged';
         }
@@ -413,7 +392,6 @@ export class CorpusService implements vscode.Disposable {
   /** Applies what the worker found of one file to this side's corpus. */
   private take(outcome: FileOutcome, fromHost: FileToIndex[]): void {
     const { location } = outcome;
-    const problems: LoadProblem[] = [];
     if (outcome.kind === 'needsBytes') {
       fromHost.push({ location, optional: location.endsWith(`/${REFERENCES_FILE}`) });
       return;
@@ -423,13 +401,8 @@ export class CorpusService implements vscode.Disposable {
       this.forget(location);
       return;
     }
-    if (outcome.kind === 'parsed') this.apply(location, outcome.parse, problems);
-    else {
-      this.corpus.remove(location);
-      problems.push(outcome.problem);
-    }
     this.known.add(location);
-    this.problemsByLocation.set(location, problems);
+    this.problemsByLocation.set(location, applyOutcome(this.corpus, outcome));
   }
 
   /** Drops a file from this side; true if the corpus had it. */
@@ -437,18 +410,6 @@ export class CorpusService implements vscode.Disposable {
     this.known.delete(location);
     this.problemsByLocation.delete(location);
     return this.corpus.remove(location);
-  }
-
-  private apply(location: string, result: FileParse, problems: LoadProblem[]): void {
-    if (result.kind === 'skipped') {
-      problems.push({ location, severity: 'warning', message: `Skipped: ${result.reason}.` });
-      this.corpus.remove(location);
-      return;
-    }
-    if (result.note) problems.push({ location, severity: 'information', message: `File is ${result.note}.` });
-    if (result.kind === 'references') this.corpus.setReferences(location, result.references);
-    else if (result.kind === 'bibliography') this.corpus.setBibliography(result.bibliography, (file) => attachmentLocation(location, file), readsInEditor);
-    else this.corpus.upsert(result.article);
   }
 
   private async withIndexing(work: () => Promise<void>): Promise<void> {
@@ -481,27 +442,9 @@ export class CorpusService implements vscode.Disposable {
     this.logged = now;
     this.diagnostics.clear();
     for (const [location, list] of byUri) this.diagnostics.set(vscode.Uri.parse(location), list);
-    await this.syncIndex();
+    await this.index.catchUp();
     this.scheduleCacheSave();
     this.changed.fire();
-  }
-
-  /** Brings the index up to the corpus, one source at a time, yielding the thread often. */
-  private syncIndex(): Promise<void> {
-    this.indexing_ = this.indexing_.then(async () => {
-      while (this.indexVersion !== this.corpus.version) {
-        const version = this.corpus.version;
-        if (this.index.wasteful) {
-          // Built aside and swapped in whole, so searches never see half an index.
-          const fresh = new SearchIndex();
-          const indexed = new Map<string, Source>();
-          await runSliced(syncIndex(fresh, indexed, this.corpus.all()));
-          [this.index, this.indexed] = [fresh, indexed];
-        } else await runSliced(syncIndex(this.index, this.indexed, this.corpus.all()));
-        if (this.corpus.version === version) this.indexVersion = version;
-      }
-    });
-    return this.indexing_;
   }
 
   // The caches are written a little after the last change, by the worker, off this thread.
@@ -511,6 +454,38 @@ export class CorpusService implements vscode.Disposable {
       this.saveTimer = undefined;
       void this.enqueue(() => this.worker.save());
     }, 1000);
+  }
+
+  /** A file for the worker: with its path where the worker reads the disk itself, else with the size and time this side's file system gives (so its parse can be cached). */
+  private fileToIndex(uri: vscode.Uri): FileToIndex {
+    return { location: uri.toString(), path: this.host.readsDisk && uri.scheme === 'file' ? uri.fsPath : undefined };
+  }
+
+  /** Files the worker cannot read get their size and time from `workspace.fs`, a few at a time. */
+  private async signed(files: FileToIndex[]): Promise<FileToIndex[]> {
+    if (this.host.readsDisk) return files;
+    const out = [...files];
+    for (let i = 0; i < out.length; i += STAT_BATCH) {
+      await Promise.all(
+        out.slice(i, i + STAT_BATCH).map(async (file, j) => {
+          if (file.path) return;
+          try {
+            const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(file.location));
+            const signature = { size: stat.size, mtime: stat.mtime };
+            this.signatures.set(file.location, signature);
+            out[i + j] = { ...file, signature };
+          } catch {
+            // Not there (a folder's references.json is optional): read on this side, which says so.
+          }
+        }),
+      );
+    }
+    return out;
+  }
+
+  /** Where the index worker runs. */
+  workerRuns(): 'worker' | 'this thread' {
+    return this.worker.runs();
   }
 
   dispose(): void {
@@ -526,17 +501,16 @@ export class CorpusService implements vscode.Disposable {
   }
 }
 
-/** What the editor's index worker reads: articles, PDFs and Word documents (an entry's first PDF is its text). */
-export const readsInEditor = readsAsSource;
+const STAT_BATCH = 64;
+const READ_BATCH = 16;
 
 const isAbsolutePath = (name: string) => name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) || name.startsWith('~');
 
-/** A bibliography named in a setting or front matter: relative to `folder`, absolute, or under `~`. */
-export function bibliographyUri(folder: vscode.Uri, name: string): vscode.Uri {
-  if (name.startsWith('~/') && process.env.HOME) return vscode.Uri.file(`${process.env.HOME}${name.slice(1)}`);
-  return isAbsolutePath(name) ? vscode.Uri.file(name) : vscode.Uri.joinPath(folder, name);
-}
-
-function fileToIndex(uri: vscode.Uri): FileToIndex {
-  return { location: uri.toString(), path: uri.scheme === 'file' ? uri.fsPath : undefined };
+/**
+ * A bibliography named in a setting or front matter: relative to `folder`, absolute, or under
+ * `~` (`home`). An absolute path is in the folder's file system (a browser's is not `file:`).
+ */
+export function bibliographyUri(folder: vscode.Uri, name: string, home?: string): vscode.Uri {
+  if (name.startsWith('~/') && home) return folder.with({ path: `${home}${name.slice(1)}` });
+  return isAbsolutePath(name) ? (folder.scheme === 'file' ? vscode.Uri.file(name) : folder.with({ path: name })) : vscode.Uri.joinPath(folder, name);
 }

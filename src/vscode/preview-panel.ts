@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Paragraph, Source } from '../core/model';
 import { bestPassage } from '../core/evidence/best-passage';
-import { citationAtOffset } from './citation-at';
+import { citationUnderCursor } from '../service/citation-at';
+import { locatedPassages } from '../core/corpus/locators';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
-import { locatedParagraphs } from './hover-provider';
 import type { ReportInserter } from './insert-text';
 import { escapeThemeIcons } from './markdown-text';
 import type { ReportEditors } from './report-editors';
@@ -115,7 +114,7 @@ export class SourcePreview implements vscode.Disposable {
 
   /** The page skeleton: a fresh nonce per page, no inline code, only media/ files. */
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     return `<!DOCTYPE html>
 <html lang="en">
@@ -222,10 +221,10 @@ export class SourcePreview implements vscode.Disposable {
 function citedIn(editor: vscode.TextEditor, corpus: CorpusService): { key: string; cited?: number } | undefined {
   const text = editor.document.getText();
   const offset = editor.document.offsetAt(editor.selection.active);
-  const hit = citationAtOffset(text, offset);
+  const hit = citationUnderCursor(text, offset);
   const source = hit && corpus.corpus.get(hit.item.key);
   if (!source || !hit) return undefined;
-  const paragraph: Paragraph | undefined = locatedParagraphs(source, hit.item)?.[0] ?? bestPassage(text, offset, source, corpus.searchIndex());
+  const paragraph: Paragraph | undefined = locatedPassages(source, hit.item.locator)?.[0] ?? bestPassage(text, offset, source, corpus.searchIndex());
   return { key: source.meta.key, cited: paragraph?.index };
 }
 
@@ -234,4 +233,10 @@ function previewMark(source: Source, p: Paragraph, before: Paragraph | undefined
   if (source.locators === 'none') return '';
   if (source.locators === 'page') return p.page !== undefined && p.page !== before?.page ? `p. ${p.page}` : '';
   return `¶${p.index}`;
+}
+
+/** 16 random bytes in base64, for the page's script nonce (Web Crypto: in Node 20 and in browsers). */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

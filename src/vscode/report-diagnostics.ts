@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { checkReportSteps } from '../core/check/check-report';
-import { DEFAULT_SEVERITY, type CheckOptions, type Finding, type FindingCode, type Severity } from '../core/check/findings';
+import type { CheckOptions, Finding, Severity } from '../core/check/findings';
+import { ReportChecker, type CheckedReport, type ReportText } from '../service/report-checker';
+import { readSettings } from '../service/settings';
 import type { CorpusService } from './corpus-service';
 import { DisposableStore } from './disposables';
-import { runSliced, Slicer } from '../service/slices';
+import { Slicer } from '../service/slices';
 
 const DEBOUNCE_MS = 300;
 /** What VS Code shows of one file's diagnostics at most (extHostDiagnostics), and so all Grounded computes places for. */
@@ -19,36 +20,33 @@ export function isReport(document: vscode.TextDocument, isSource: (uri: vscode.U
   return document.languageId === 'markdown' && document.uri.scheme !== 'output' && !isSource(document.uri);
 }
 
+/** The check settings, read by src/service/settings.ts as every host reads them (a value of the wrong type counts as its default). */
+const asReport = (document: vscode.TextDocument): ReportText => ({ uri: document.uri.toString(), version: document.version, getText: () => document.getText() });
+
 function checkOptions(): CheckOptions {
-  const configured = vscode.workspace.getConfiguration('grounded').get<Record<string, string>>('diagnostics.severity', {});
-  const severity: CheckOptions['severity'] = {};
-  for (const code of Object.keys(DEFAULT_SEVERITY) as FindingCode[]) {
-    const value = configured[code];
-    if (value === 'off' || value === 'error' || value === 'warning' || value === 'information') severity[code] = value;
-  }
-  // citation-missing is a hint (a quiet underline) unless the writer wants it in the Problems panel.
-  const missing = vscode.workspace.getConfiguration('grounded').get<string>('checks.citationMissing', 'underline');
-  if (!severity['citation-missing']) severity['citation-missing'] = missing === 'off' ? 'off' : missing === 'problems' ? 'information' : 'hint';
-  const scope = vscode.workspace.getConfiguration('grounded').get<string>('checks.citationScope', 'paragraph');
-  return { severity, citationScope: scope === 'sentence' ? 'sentence' : 'paragraph' };
+  const config = vscode.workspace.getConfiguration('grounded');
+  return readSettings({
+    checks: { citationScope: config.get('checks.citationScope'), citationMissing: config.get('checks.citationMissing') },
+    diagnostics: { severity: config.get('diagnostics.severity') },
+  }).check;
 }
 
 /**
  * Figure, quote and citation diagnostics for Markdown reports: checked as the writer
  * types (debounced; a newer edit cancels an older check), when sources change, and for
- * the whole workspace on demand. Findings are kept so quick fixes can use them.
+ * the whole workspace on demand, by src/service/report-checker.ts as the language server's
+ * are. This class makes VS Code's diagnostics of the findings (with the source's words as
+ * related information) and keeps them so quick fixes can use them.
  */
 export class ReportDiagnostics implements vscode.Disposable {
   private readonly store = new DisposableStore();
   private readonly collection = this.store.add(vscode.languages.createDiagnosticCollection('grounded'));
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly findings = new Map<string, Finding[]>();
   private readonly versions = new Map<string, number>();
   /** The version whose diagnostics were last set, per open document (a reopened one is another object). */
   private readonly published = new WeakMap<vscode.TextDocument, number>();
-  /** The latest check started for each report; older ones give way. */
-  private readonly runs = new Map<string, number>();
   private readonly changed = this.store.add(new vscode.EventEmitter<vscode.Uri>());
+  private readonly checker: ReportChecker;
   /** Fires after a report's diagnostics were updated. */
   readonly onDidCheck = this.changed.event;
 
@@ -56,16 +54,24 @@ export class ReportDiagnostics implements vscode.Disposable {
     private readonly corpus: CorpusService,
     private readonly isSource: (uri: vscode.Uri) => boolean,
   ) {
+    this.checker = new ReportChecker(
+      // Each check waits for the scans queued before it, as the extension always has.
+      { corpus: corpus.corpus, searchIndex: () => corpus.searchIndex(), firstScan: () => corpus.ready(), onDidChange: (listener) => corpus.onDidChange(listener) },
+      (uri) => this.reportAt(uri),
+      () => vscode.workspace.textDocuments.filter((d) => isReport(d, this.isSource)).map(asReport),
+      checkOptions,
+      (checked) => this.show(checked),
+    );
+    this.store.add({ dispose: () => this.checker.dispose() });
     this.store.add(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
     this.store.add(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)));
-    this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
-    this.store.add(corpus.onDidChange(() => this.recheckOpen()));
+    this.store.add(vscode.workspace.onDidCloseTextDocument((d) => this.checker.close(d.uri.toString())));
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('grounded.diagnostics') || e.affectsConfiguration('grounded.checks')) this.recheckOpen();
+        if (e.affectsConfiguration('grounded.diagnostics') || e.affectsConfiguration('grounded.checks')) this.checker.recheckAll();
       }),
     );
-    this.recheckOpen();
+    this.checker.recheckAll();
   }
 
   /** The document version the current diagnostics of `uri` were computed for. */
@@ -78,52 +84,37 @@ export class ReportDiagnostics implements vscode.Disposable {
     return this.findings.get(uri.toString()) ?? [];
   }
 
-  private recheckOpen(): void {
-    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
-  }
-
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (!isReport(document, this.isSource)) return;
-    const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.check(document);
-      }, delay),
-    );
+    if (isReport(document, this.isSource)) this.checker.schedule(document.uri.toString(), delay);
   }
 
-  /**
-   * Checks one report now, in slices of at most SLICE_MS with other work in between; a check
-   * whose text has changed (or that a newer check replaced) stops and publishes nothing.
-   */
-  async check(document: vscode.TextDocument): Promise<Finding[]> {
-    await this.corpus.ready();
-    if (document.isClosed) return [];
-    const key = document.uri.toString();
-    const run = (this.runs.get(key) ?? 0) + 1;
-    this.runs.set(key, run);
-    const version = document.version;
-    const outdated = () => document.isClosed || document.version !== version || this.runs.get(key) !== run;
-    // With no sources at all, every citation would be an unknown-source error: noise for anyone
-    // writing pandoc Markdown without a corpus (the Sources view's welcome says how to add one).
-    const findings = this.corpus.corpus.size === 0 ? [] : await runSliced(checkReportSteps(document.getText(), { corpus: this.corpus.corpus, search: this.corpus.searchIndex() }, checkOptions()), outdated);
-    if (!findings) return [];
-    const previous = this.findings.get(key);
+  /** The open report at `uri`, as the checker reads it. */
+  private reportAt(uri: string): ReportText | undefined {
+    const document = this.documentAt(uri);
+    return document && isReport(document, this.isSource) ? asReport(document) : undefined;
+  }
+
+  private documentAt(uri: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri);
+  }
+
+  /** Sets the diagnostics of a check, unless the report changed since or they would be the same again. */
+  private async show(checked: CheckedReport): Promise<void> {
+    const document = this.documentAt(checked.uri);
+    const { version, findings } = checked;
+    if (!document || document.version !== version) return;
+    const outdated = () => document.isClosed || document.version !== version || this.checker.lastCheck(checked.uri) !== checked;
+    const previous = this.findings.get(checked.uri);
     if (previous && this.published.get(document) === version && sameDiagnostics(previous, findings)) {
       // Sources changed but not what this report shows: re-sending thousands of equal
       // diagnostics would cost VS Code's serializer tens of milliseconds on this thread.
-      this.findings.set(key, findings);
+      this.findings.set(checked.uri, findings);
       this.changed.fire(document.uri);
-      return findings;
+      return;
     }
     const related = await this.sourceLocations(shown(findings), outdated);
-    if (!related || outdated()) return findings;
+    if (!related || outdated()) return;
     this.publish(document, findings, related);
-    return findings;
   }
 
   /** Checks every Markdown report of the workspace (open or not). */
@@ -137,7 +128,7 @@ export class ReportDiagnostics implements vscode.Disposable {
       const document = await vscode.workspace.openTextDocument(uri);
       if (!isReport(document, this.isSource)) continue;
       reports++;
-      findings += (await this.check(document)).length;
+      findings += (await this.checker.check(document.uri.toString()))?.findings.length ?? 0;
     }
     return { reports, findings };
   }
@@ -183,15 +174,7 @@ export class ReportDiagnostics implements vscode.Disposable {
     this.changed.fire(document.uri);
   }
 
-  private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(key);
-  }
-
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
     this.store.dispose();
   }
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from './disposables';
+import { reportSchemes } from './report-schemes';
 
 /** Is this editor's document a report (Markdown or plain text), rather than a source or a panel? */
 export function isReportEditor(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
-  return !!editor && ['markdown', 'plaintext'].includes(editor.document.languageId) && ['file', 'untitled'].includes(editor.document.uri.scheme);
+  return !!editor && ['markdown', 'plaintext'].includes(editor.document.languageId) && reportSchemes().includes(editor.document.uri.scheme);
 }
 
 /**

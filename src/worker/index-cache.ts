@@ -1,68 +1,73 @@
-// The search index on disk, beside the parse cache: a reload whose files are all unchanged
+// The search index, cached beside the parse cache: a reload whose files are all unchanged
 // adopts it instead of indexing again. It is used only when the files it was built from
 // (their locations, sizes and modification times) are exactly the files now in the corpus,
-// and only by the build of Grounded that wrote it.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// and only by the build of Grounded that wrote it. Where it is kept is the store's business.
 import type { FileSignature } from './parse-cache';
+import type { CacheStore } from './storage';
 
 interface Header {
   version: string;
   inputs: string;
 }
 
-/** One string that changes whenever any input file is added, removed or changed. */
+/** One string that changes whenever any input file is added, removed or changed (two 53-bit FNV-style hashes; no Node crypto, so a browser worker computes it too). */
 export function inputsSignature(files: ReadonlyMap<string, FileSignature>): string {
-  const hash = createHash('sha256');
+  let a = 0xcbf29ce4 ^ files.size;
+  let b = 0x84222325;
+  let count = 0;
   for (const location of [...files.keys()].sort()) {
     const s = files.get(location)!;
-    hash.update(`${location}\t${s.size}\t${s.mtime}\n`);
+    const line = `${location}\t${s.size}\t${s.mtime}\n`;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    count += line.length;
   }
-  return hash.digest('hex');
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${hex(a)}${hex(b)}-${files.size}-${count}`;
 }
 
 export class IndexCacheFile {
   constructor(
-    private readonly path: string | undefined,
+    private readonly store: CacheStore | undefined,
     private readonly version: string,
   ) {}
 
   /** The cached index if it was built by this version from exactly these inputs; why not, otherwise. */
   read(inputs: string): { bytes?: Uint8Array; why?: string } {
-    if (!this.path) return { why: 'no cache folder' };
-    let data: Buffer;
+    if (!this.store) return { why: 'no cache folder' };
+    let data: Uint8Array | undefined;
     try {
-      data = readFileSync(this.path);
+      data = this.store.read();
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return { why: code === 'ENOENT' ? 'no index cache yet' : `index cache unreadable (${(e as Error).message})` };
+      return { why: `index cache unreadable (${(e as Error).message})` };
     }
+    if (!data) return { why: 'no index cache yet' };
     try {
-      const headerLength = data.readUInt32LE(0);
-      const header = JSON.parse(data.subarray(4, 4 + headerLength).toString('utf8')) as Header;
+      const headerLength = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(0, true);
+      const header = JSON.parse(new TextDecoder().decode(data.subarray(4, 4 + headerLength))) as Header;
       if (header.version !== this.version) return { why: `index cache written by version ${header.version}` };
       if (header.inputs !== inputs) return { why: 'the files changed since the index cache was written' };
       // A copy that owns its memory: the caller may hand it to another thread.
-      return { bytes: new Uint8Array(data.subarray(4 + headerLength)) };
+      return { bytes: data.slice(4 + headerLength) };
     } catch (e) {
       return { why: `index cache unreadable (${(e as Error).message})` };
     }
   }
 
   write(inputs: string, bytes: Uint8Array): void {
-    if (!this.path) return;
-    const header = Buffer.from(JSON.stringify({ version: this.version, inputs } satisfies Header));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(header.length, 0);
-    mkdirSync(dirname(this.path), { recursive: true });
-    // Written aside and renamed: a crash mid-write leaves the old cache, not half a file.
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([length, header, bytes]));
-    renameSync(tmp, this.path);
+    if (!this.store) return;
+    const header = new TextEncoder().encode(JSON.stringify({ version: this.version, inputs } satisfies Header));
+    const out = new Uint8Array(4 + header.length + bytes.length);
+    new DataView(out.buffer).setUint32(0, header.length, true);
+    out.set(header, 4);
+    out.set(bytes, 4 + header.length);
+    this.store.write(out);
   }
 
   clear(): void {
-    if (this.path) rmSync(this.path, { force: true });
+    this.store?.remove();
   }
 }

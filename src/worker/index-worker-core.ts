@@ -2,7 +2,6 @@
 // code on its own thread when no worker starts, and tests can call it directly): read the
 // source files, parse them (or take their parse from the cache), keep a corpus of them and
 // a search index over it, and hand the index over as bytes.
-import { readFileSync, statSync } from 'node:fs';
 import { Corpus } from '../core/corpus/corpus';
 import { attachmentLocation } from '../core/bib/attachments';
 import { groupCorpusFigures, type FigureGroup } from '../core/figures/corpus-figures';
@@ -14,11 +13,17 @@ import { runSteps } from '../core/steps';
 import { SearchIndex } from '../core/search/search-index';
 import { inputsSignature, type IndexCacheFile } from './index-cache';
 import type { FileSignature, ParseCache } from './parse-cache';
+import type { SourceDisk } from './storage';
 
 /** A file to index: where the host names it, and its path on this machine's disk when it has one. */
 export interface FileToIndex {
   location: string;
   path?: string;
+  /**
+   * For a file with no path (the host reads it): its size and time as the host's file system
+   * gives them, so its parse can be cached and an unchanged file is known without its bytes.
+   */
+  signature?: FileSignature;
   /** A metadata file that may not exist (then it is passed over in silence). */
   optional?: boolean;
   /** The writer's bibliography (read as BibTeX, CSL-JSON or CSL-YAML, not as an article). */
@@ -57,6 +62,8 @@ export class IndexWorkerCore {
     private readonly parseCache: ParseCache,
     private readonly indexCache: IndexCacheFile,
     private readonly log: (message: string) => void = () => undefined,
+    /** Where files with a path are read; none in a browser, where every file comes from the host. */
+    private readonly disk?: SourceDisk,
   ) {}
 
   /**
@@ -95,11 +102,17 @@ export class IndexWorkerCore {
     return outcomes;
   }
 
-  /** Parses a file the host read itself. */
-  async parseBytes(location: string, bytes: Uint8Array, bibliography?: boolean): Promise<FileOutcome> {
+  /** Parses a file the host read itself (cached, when the host gave its signature). */
+  async parseBytes(location: string, bytes: Uint8Array, bibliography?: boolean, signature?: FileSignature): Promise<FileOutcome> {
     const parse = await parseFileAsync(location, bytes, bibliography ? 'bibliography' : undefined);
-    this.signatures.delete(location);
-    this.unsigned.add(location);
+    if (signature) {
+      this.parseCache.set(location, signature, parse);
+      this.signatures.set(location, signature);
+      this.unsigned.delete(location);
+    } else {
+      this.signatures.delete(location);
+      this.unsigned.add(location);
+    }
     this.apply(location, parse);
     return { location, kind: 'parsed', parse: forHost(parse), fromCache: false };
   }
@@ -191,21 +204,23 @@ export class IndexWorkerCore {
 
   private async read(file: FileToIndex, maxBytes: number, skipUnchanged = false): Promise<FileOutcome> {
     const { location, path } = file;
-    if (!path) return { location, kind: 'needsBytes' };
+    const disk = path !== undefined ? this.disk : undefined;
+    // Not on a disk this worker reads: the host sends the bytes, unless the cache has the parse.
+    if (!disk && !file.signature) return { location, kind: 'needsBytes' };
     let signature: FileSignature;
     try {
-      const stat = statSync(path);
-      signature = { size: stat.size, mtime: stat.mtimeMs };
+      signature = disk ? disk.stat(path!) : file.signature!;
       const known = this.signatures.get(location);
       if (skipUnchanged && known && known.size === signature.size && known.mtime === signature.mtime) return { location, kind: 'unchanged' };
-      if (stat.size > maxBytes) {
+      if (signature.size > maxBytes) {
         this.forget([location]);
-        return { location, kind: 'failed', problem: { location, severity: 'warning', message: `File is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit of grounded.corpus.maxFileSizeMB; skipped.` } };
+        return { location, kind: 'failed', problem: { location, severity: 'warning', message: `File is ${formatBytes(signature.size)}, over the ${formatBytes(maxBytes)} limit of grounded.corpus.maxFileSizeMB; skipped.` } };
       }
       let parse = this.parseCache.get(location, signature);
       const fromCache = parse !== undefined;
       if (!parse) {
-        parse = await parseFileAsync(location, readFileSync(path), file.bibliography ? 'bibliography' : undefined);
+        if (!disk) return { location, kind: 'needsBytes' };
+        parse = await parseFileAsync(location, disk.read(path!), file.bibliography ? 'bibliography' : undefined);
         this.parseCache.set(location, signature, parse);
       }
       this.signatures.set(location, signature);
@@ -214,7 +229,7 @@ export class IndexWorkerCore {
       return { location, kind: 'parsed', parse: forHost(parse), fromCache };
     } catch (e) {
       this.forget([location]);
-      if (file.optional && (e as NodeJS.ErrnoException).code === 'ENOENT') return { location, kind: 'absent' };
+      if (file.optional && disk?.isMissing(e)) return { location, kind: 'absent' };
       // Deleted or unreadable between finding and reading it: say so; the rest goes on.
       return { location, kind: 'failed', problem: { location, severity: 'error', message: `Cannot read the file: ${e instanceof Error ? e.message : String(e)}` } };
     }

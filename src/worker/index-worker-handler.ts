@@ -4,11 +4,19 @@ import { IndexCacheFile } from './index-cache';
 import { IndexWorkerCore } from './index-worker-core';
 import { ParseCache } from './parse-cache';
 import type { Request, Response, WorkerOptions } from './protocol';
+import type { CacheStore, SourceDisk } from './storage';
 
-export function createWorkerCore(options: WorkerOptions, log: (message: string) => void): IndexWorkerCore {
-  const parseCache = new ParseCache(options.cachePath, options.cacheVersion);
+/** Where a worker keeps its caches and reads its files: disk on Node, memory and the host in a browser. */
+export interface WorkerPlatform {
+  parseStore?: CacheStore;
+  indexStore?: CacheStore;
+  disk?: SourceDisk;
+}
+
+export function createWorkerCore(options: WorkerOptions, log: (message: string) => void, platform: WorkerPlatform): IndexWorkerCore {
+  const parseCache = new ParseCache(platform.parseStore, options.cacheVersion);
   if (parseCache.loadProblem) log(`Parse cache not used: ${parseCache.loadProblem}.`);
-  return new IndexWorkerCore(parseCache, new IndexCacheFile(options.indexCachePath, options.cacheVersion), log);
+  return new IndexWorkerCore(parseCache, new IndexCacheFile(platform.indexStore, options.cacheVersion), log, platform.disk);
 }
 
 /**
@@ -30,7 +38,7 @@ export async function handleRequest(core: IndexWorkerCore, request: Request, pos
       case 'update':
         return post({ id, type: 'updated', outcomes: await core.update(request.files, request.maxBytes) });
       case 'parseBytes':
-        return post({ id, type: 'updated', outcomes: [await core.parseBytes(request.location, request.bytes, request.bibliography)] });
+        return post({ id, type: 'updated', outcomes: [await core.parseBytes(request.location, request.bytes, request.bibliography, request.signature)] });
       case 'forget':
         core.forget(request.locations);
         return post({ id, type: 'done' });

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createWorkerCore, RequestQueue } from './index-worker-handler';
 import { lowerThreadPriority } from './low-priority';
+import { nodeWorkerPlatform } from './node-storage';
 import type { Request, Response, WorkerOptions } from './protocol';
 
 const port = parentPort!;
@@ -10,7 +11,7 @@ const post = (response: Response, transfer?: ArrayBuffer[]) => port.postMessage(
 const priority = lowerThreadPriority();
 if (priority) post({ id: 0, type: 'log', message: `The ${priority}.` });
 const options = workerData as WorkerOptions;
-const core = createWorkerCore(options, (message) => post({ id: 0, type: 'log', message }));
+const core = createWorkerCore(options, (message) => post({ id: 0, type: 'log', message }), nodeWorkerPlatform(options));
 const credits = options.credits && new Int32Array(options.credits);
 
 /** Blocks this thread (never the host's) until the host will take another batch. */

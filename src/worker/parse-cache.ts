@@ -1,9 +1,9 @@
-// The on-disk cache of parsed files, owned by the parse worker: a reload reads the
-// corpus back without parsing it again. An entry is used only while the file's size and
-// modification time are unchanged; a cache written by another version is ignored.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The cache of parsed files, owned by the parse worker: a reload reads the corpus back
+// without parsing it again. An entry is used only while the file's size and modification
+// time are unchanged; a cache written by another version is ignored. Where it is kept (a
+// file on disk, the extension's storage in a browser) is the store's business.
 import type { FileParse } from '../core/corpus/parse-file';
+import type { CacheStore } from './storage';
 
 export interface FileSignature {
   size: number;
@@ -26,17 +26,18 @@ export class ParseCache {
   readonly loadProblem: string | undefined;
 
   constructor(
-    private readonly path: string | undefined,
+    private readonly store: CacheStore | undefined,
     private readonly version: string,
   ) {
-    if (!path) return;
+    if (!store) return;
     try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      const bytes = store.read();
+      if (!bytes) return;
+      const data = JSON.parse(new TextDecoder().decode(bytes)) as CacheFile;
       if (data.version !== version) this.loadProblem = `cache written by version ${data.version}; rebuilding`;
       else this.entries = new Map(Object.entries(data.entries));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') this.loadProblem = `cache unreadable (${(e as Error).message}); rebuilding`;
+      this.loadProblem = `cache unreadable (${(e as Error).message}); rebuilding`;
     }
   }
 
@@ -74,13 +75,9 @@ export class ParseCache {
       const keep = new Set(live);
       for (const location of [...this.entries.keys()]) if (!keep.has(location)) this.forget(location);
     }
-    if (!this.path || !this.dirty) return false;
+    if (!this.store || !this.dirty) return false;
     const data: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
-    mkdirSync(dirname(this.path), { recursive: true });
-    // Written aside and renamed: a crash mid-write leaves the old cache, not half a file.
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, this.path);
+    this.store.write(new TextEncoder().encode(JSON.stringify(data)));
     this.dirty = false;
     return true;
   }

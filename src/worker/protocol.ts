@@ -1,12 +1,19 @@
 // Messages between the extension host and the index worker.
 import type { FigureGroup } from '../core/figures/corpus-figures';
 import type { FileOutcome, FileToIndex } from './index-worker-core';
+import type { FileSignature } from './parse-cache';
 
 export interface WorkerOptions {
   /** Where the parse cache lives; undefined keeps no caches. */
   cachePath?: string;
   /** Where the index cache lives. */
   indexCachePath?: string;
+  /**
+   * In a browser, which has no disk: the caches' bytes as the host read them from the
+   * extension's storage. The worker keeps them in memory and sends each write back
+   * (`cacheWritten`) for the host to store.
+   */
+  caches?: { parse?: Uint8Array; index?: Uint8Array };
   /** Caches written by another version are not trusted. */
   cacheVersion: string;
   /**
@@ -25,7 +32,7 @@ export interface ScanStats {
 export type Request =
   | { id: number; type: 'scan'; files: FileToIndex[]; maxBytes: number }
   | { id: number; type: 'update'; files: FileToIndex[]; maxBytes: number }
-  | { id: number; type: 'parseBytes'; location: string; bytes: Uint8Array; bibliography?: boolean }
+  | { id: number; type: 'parseBytes'; location: string; bytes: Uint8Array; bibliography?: boolean; signature?: FileSignature }
   | { id: number; type: 'forget'; locations: string[] }
   | { id: number; type: 'index' }
   | { id: number; type: 'figures' }
@@ -42,4 +49,14 @@ export type Response =
   | { id: number; type: 'done'; info?: string }
   | { id: number; type: 'error'; message: string }
   /** Unasked: something for the log (id 0). */
-  | { id: 0; type: 'log'; message: string };
+  | { id: 0; type: 'log'; message: string }
+  /** Unasked, from a worker with no disk: a cache's new bytes (none: removed), for the host to store. */
+  | { id: 0; type: 'cacheWritten'; cache: CacheName; bytes?: Uint8Array };
+
+export type CacheName = 'parse' | 'index';
+
+/** The first message to a browser's Web Worker, which has no `workerData`: its options. */
+export interface WorkerStart {
+  type: 'start';
+  options: WorkerOptions;
+}

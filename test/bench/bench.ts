@@ -131,6 +131,29 @@ function extensionFootprint(): { vsixKB?: number; activationMs?: number; activat
   return { vsixKB, activationMs, activationSource: existsSync(scale) ? `measured in the real extension host by scale.test.ts, ${statSync(scale).mtime.toISOString().slice(0, 16)}` : 'no integration run yet' };
 }
 
+interface LanguageServerRun {
+  passages: number;
+  sources: number;
+  indexMs: number;
+  lsp: { completion: { p50: number; p95: number }; hover: { p50: number; p95: number } };
+  inProcess: { completion: { p50: number; p95: number }; hover: { p50: number; p95: number } };
+}
+
+/**
+ * The language server's answer times at the largest size (lsp.ts, in a process of its own:
+ * grounded-lsp over stdio, request to response), and the same completion and hover computed
+ * in-process as the extension's providers compute them.
+ */
+function languageServer(passages: number): LanguageServerRun | undefined {
+  try {
+    execFileSync(process.execPath, [join(__dirname, 'lsp.js'), '--articles', articlesDir, '--passages', String(passages)], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    return JSON.parse(readFileSync(join(repoRoot, 'test-results', 'bench-lsp.json'), 'utf8')) as LanguageServerRun;
+  } catch (e) {
+    console.error(`The language server's bench failed: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
 const n = (x: number) => x.toLocaleString('en');
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform} ${process.arch}` };
@@ -191,7 +214,10 @@ async function main(): Promise<void> {
   const coldStart = run<{ articles: number; passages: number; parseMs: number; indexMs: number; peakRssMB: number }>('articles');
   const rows = [...sizes.map((size) => measure(size)), measure(Infinity, 'sentences')];
   const pdf = await pdfRows(pdfCount);
-  const result = { date: new Date().toISOString().slice(0, 10), machine, articlesDir, coldStart, queries: QUERIES.length, misspelt: MISSPELT, searchRounds: rows[0]?.grounded.searchRounds, rows, pdf, extension: extensionFootprint() };
+  // The language server at 50,000 passages (or the largest size below it), as the issue asks.
+  const lspPassages = Math.max(...sizes.filter((size) => size <= 50_000));
+  const lspRun = Number.isFinite(lspPassages) ? languageServer(lspPassages) : undefined;
+  const result = { date: new Date().toISOString().slice(0, 10), machine, articlesDir, coldStart, queries: QUERIES.length, misspelt: MISSPELT, searchRounds: rows[0]?.grounded.searchRounds, rows, pdf, extension: extensionFootprint(), languageServer: lspRun };
   mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
   writeFileSync(join(repoRoot, 'test-results', 'bench.json'), JSON.stringify(result, null, 2));
   rmSync(scratch, { recursive: true, force: true });
@@ -199,7 +225,7 @@ async function main(): Promise<void> {
   printTables(result);
 }
 
-function printTables({ coldStart, rows, pdf, extension, searchRounds }: { coldStart: { articles: number; passages: number; parseMs: number; indexMs: number }; rows: ReturnType<typeof measure>[]; pdf: Awaited<ReturnType<typeof pdfRows>>; extension: ReturnType<typeof extensionFootprint>; searchRounds?: number }): void {
+function printTables({ coldStart, rows, pdf, extension, searchRounds, languageServer: lspRun }: { coldStart: { articles: number; passages: number; parseMs: number; indexMs: number }; rows: ReturnType<typeof measure>[]; pdf: Awaited<ReturnType<typeof pdfRows>>; extension: ReturnType<typeof extensionFootprint>; searchRounds?: number; languageServer?: LanguageServerRun }): void {
   console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}.`);
   console.log(`Articles: ${n(coldStart.articles)} from ${articlesDir} (${n(coldStart.passages)} passages as the extension cuts them): cold start ${n(Math.round(coldStart.parseMs + coldStart.indexMs))} ms (parse ${n(Math.round(coldStart.parseMs))} + index ${n(Math.round(coldStart.indexMs))}).`);
   console.log(`Extension: .vsix ${extension.vsixKB ?? '?'} KB; activation ${extension.activationMs ?? '(not measured yet: run npm run test:integration)'} ms (${extension.activationSource}).`);
@@ -218,6 +244,14 @@ function printTables({ coldStart, rows, pdf, extension, searchRounds }: { coldSt
     console.log('| PDFs | read on the worker (ms) | per PDF (ms) | index (ms) | host stall max / p99 (ms) | one changed PDF re-indexed (ms) | reload from the parse cache (ms) |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
     console.log(`| ${n(pdf.pdfs)} | ${n(pdf.scanMs)} | ${pdf.perPdfMs} | ${n(pdf.indexMs)} | ${pdf.hostStallMaxMs} / ${pdf.hostStallP99Ms} | ${pdf.reindexOneMs}${pdf.changedFound ? '' : ' (its new sentence NOT found)'} | ${n(pdf.reloadFromCacheMs)} |`);
+  }
+  const largest = lspRun && rows.find((r) => r.passages === lspRun.passages);
+  if (lspRun && largest) {
+    console.log(`\nAnswer times at ${n(lspRun.passages)} passages (${n(lspRun.sources)} sources), the extension's and the language server's (grounded-lsp over stdio, request to response, after indexing in ${n(lspRun.indexMs)} ms):\n`);
+    console.log('| host | completion p50 / p95 (ms) | hover p50 / p95 (ms) |');
+    console.log('|---|---:|---:|');
+    console.log(`| extension (its providers' work, in-process; the completion ranking above: ${largest.grounded.completionP50Ms} / ${largest.grounded.completionP95Ms}) | ${lspRun.inProcess.completion.p50} / ${lspRun.inProcess.completion.p95} | ${lspRun.inProcess.hover.p50} / ${lspRun.inProcess.hover.p95} |`);
+    console.log(`| language server, over the protocol | ${lspRun.lsp.completion.p50} / ${lspRun.lsp.completion.p95} | ${lspRun.lsp.hover.p50} / ${lspRun.lsp.hover.p95} |`);
   }
 }
 

@@ -1,11 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { grounded, resetEditors, until, workspaceUri } from './helpers';
+import { grounded, resetEditors, until, workspaceUri, utf8 } from './helpers';
 
 const SEED_KEYS = ['biden-zelenskyy-call', 'putin-biden-talks', 'putin-nato-scholz', 'us-russia-talks-jan10', 'zelensky-direct-talks'];
 
-function utf16be(text: string): Buffer {
-  return Buffer.from(text, 'utf16le').swap16();
+/** A text's UTF-16 code units as bytes, with a byte order mark (by hand: the browser's host has no Node buffers). */
+function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, 0xfeff, order === 'le');
+  for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), order === 'le');
+  return bytes;
 }
 
 /** The bad files, each with what must be said about it (or found of it) once indexed. */
@@ -14,12 +19,12 @@ const FILES: Record<string, Uint8Array> = {
   // A PNG header: NUL bytes and control characters behind a .txt name.
   'bad-binary.txt': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
   // Over a 1 MB limit set below; real text, so only its size keeps it out.
-  'bad-oversized.txt': Buffer.from('Convoys of trucks crossed the river at dawn.\n\n'.repeat(34_000), 'utf8'),
-  'bad-latin1.txt': Buffer.from('Caf\xe9 owners met in Kyiv on Monday to discuss the blackout.\n', 'latin1'),
-  'bad-utf16le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Talks in Geneva resumed on Tuesday after a pause.\n', 'utf16le')]),
-  'bad-utf16be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be('Negotiators in Vienna adjourned on Wednesday evening.\n')]),
-  'bad-dup-a.md': Buffer.from('---\nid: same-key\ntitle: First claim\n---\nThe first article about the same key.\n', 'utf8'),
-  'bad-dup-b.md': Buffer.from('---\nid: same-key\ntitle: Second claim\n---\nThe second article about the same key.\n', 'utf8'),
+  'bad-oversized.txt': utf8('Convoys of trucks crossed the river at dawn.\n\n'.repeat(34_000)),
+  'bad-latin1.txt': Uint8Array.from('Caf\xe9 owners met in Kyiv on Monday to discuss the blackout.\n', (c) => c.charCodeAt(0)),
+  'bad-utf16le.txt': utf16('Talks in Geneva resumed on Tuesday after a pause.\n', 'le'),
+  'bad-utf16be.txt': utf16('Negotiators in Vienna adjourned on Wednesday evening.\n', 'be'),
+  'bad-dup-a.md': utf8('---\nid: same-key\ntitle: First claim\n---\nThe first article about the same key.\n'),
+  'bad-dup-b.md': utf8('---\nid: same-key\ntitle: Second claim\n---\nThe second article about the same key.\n'),
 };
 
 describe('bad corpus input in the extension host', () => {

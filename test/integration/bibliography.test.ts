@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { checkedDraft, grounded, resetEditors, until, workspaceUri } from './helpers';
+import { checkedDraft, grounded, openReport, resetEditors, until, workspaceUri } from './helpers';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const ashley = readFileSync(join(repoRoot, 'test', 'fixtures', 'unbroken', 'laura-ashley-chief.txt'));
@@ -112,5 +112,37 @@ describe('the writer’s bibliography in the extension host', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '', 'pandoc found every key in the two files');
     assert.match(r.stdout, /People think slowly \(Kahneman 2011, 20\)/);
+  });
+});
+
+// Moved here from citations.test.ts, whole: it runs pandoc, which only the Node host can start
+// (citations.test.ts now runs in the browser's host too).
+describe('the exported bibliography with pandoc in the extension host', () => {
+  afterEach(resetEditors);
+
+  it('exports a bibliography that pandoc --citeproc resolves for every citation of the report', async () => {
+    await grounded();
+    const editor = await openReport();
+    const target = workspaceUri('bibliography.json');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('grounded.exportBibliography', { scope: 'cited', target: target.toString(), addToFrontMatter: true });
+    assert.equal(written?.toString(), target.toString());
+    const items = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8')) as Array<{ id: string; file?: string }>;
+    assert.deepEqual(items.map((i) => i.id).sort(), ['biden-zelenskyy-call', 'putin-biden-talks', 'putin-nato-scholz', 'us-russia-talks-jan10']);
+    assert.ok(items.every((i) => i.file === undefined));
+    assert.match(editor.document.getText(), /^---\ntitle: "Border crisis brief"\nbibliography: bibliography\.json\n---/);
+    await editor.document.save();
+
+    const folder = workspaceUri().fsPath;
+    const result = execFileSync('pandoc', ['--citeproc', '-t', 'plain', 'report.md'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const warnings = execFileSync('bash', ['-c', 'pandoc --citeproc -t plain report.md 2>&1 >/dev/null'], { cwd: folder, encoding: 'utf8' });
+    assert.doesNotMatch(warnings, /not found/i);
+    assert.doesNotMatch(result, /\?\?/);
+    assert.match(result.replace(/\s+/g, ' '), /Vladimir Putin requests President Joe Biden/i);
+
+    // Undo the front matter edit: it was one undoable edit.
+    await vscode.commands.executeCommand('undo');
+    assert.doesNotMatch(editor.document.getText(), /bibliography:/);
+    await editor.document.save();
+    await vscode.workspace.fs.delete(target);
   });
 });

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { grounded, openReport, resetEditors, workspaceUri } from './helpers';
+import { grounded, resetEditors, workspaceUri, utf8 } from './helpers';
 
 let drafts = 0;
 
@@ -9,7 +8,7 @@ let drafts = 0;
 async function draft(textWithCursor: string): Promise<{ doc: vscode.TextDocument; position: vscode.Position }> {
   const offset = textWithCursor.indexOf('|');
   const uri = workspaceUri('drafts', `draft-${++drafts}.md`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(textWithCursor.replace('|', ''), 'utf8'));
+  await vscode.workspace.fs.writeFile(uri, utf8(textWithCursor.replace('|', '')));
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
   return { doc, position: doc.positionAt(Math.max(0, offset)) };
@@ -107,31 +106,5 @@ describe('citations in the extension host', () => {
     assert.ok(loc.uri.path.endsWith('/corpus/002_c369252dabbea5e4.txt'));
     const target = await vscode.workspace.openTextDocument(loc.uri);
     assert.ok(target.getText(loc.range).startsWith('Russian officials will meet the Americans in Geneva on January 10.'));
-  });
-
-  it('exports a bibliography that pandoc --citeproc resolves for every citation of the report', async () => {
-    await grounded();
-    const editor = await openReport();
-    const target = workspaceUri('bibliography.json');
-    const written = await vscode.commands.executeCommand<vscode.Uri>('grounded.exportBibliography', { scope: 'cited', target: target.toString(), addToFrontMatter: true });
-    assert.equal(written?.toString(), target.toString());
-    const items = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8')) as Array<{ id: string; file?: string }>;
-    assert.deepEqual(items.map((i) => i.id).sort(), ['biden-zelenskyy-call', 'putin-biden-talks', 'putin-nato-scholz', 'us-russia-talks-jan10']);
-    assert.ok(items.every((i) => i.file === undefined));
-    assert.match(editor.document.getText(), /^---\ntitle: "Border crisis brief"\nbibliography: bibliography\.json\n---/);
-    await editor.document.save();
-
-    const folder = workspaceUri().fsPath;
-    const result = execFileSync('pandoc', ['--citeproc', '-t', 'plain', 'report.md'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const warnings = execFileSync('bash', ['-c', 'pandoc --citeproc -t plain report.md 2>&1 >/dev/null'], { cwd: folder, encoding: 'utf8' });
-    assert.doesNotMatch(warnings, /not found/i);
-    assert.doesNotMatch(result, /\?\?/);
-    assert.match(result.replace(/\s+/g, ' '), /Vladimir Putin requests President Joe Biden/i);
-
-    // Undo the front matter edit: it was one undoable edit.
-    await vscode.commands.executeCommand('undo');
-    assert.doesNotMatch(editor.document.getText(), /bibliography:/);
-    await editor.document.save();
-    await vscode.workspace.fs.delete(target);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { grounded, until, workspaceUri } from './helpers';
+import { grounded, until, workspaceUri, utf8 } from './helpers';
 
 const SEED_KEYS = ['biden-zelenskyy-call', 'putin-biden-talks', 'putin-nato-scholz', 'us-russia-talks-jan10', 'zelensky-direct-talks'];
 
@@ -16,10 +16,10 @@ describe('corpus indexing in the extension host', () => {
     const file = workspaceUri('corpus', 'new-article.md');
     const renamed = workspaceUri('corpus', 'renamed-article.md');
     try {
-      await vscode.workspace.fs.writeFile(file, Buffer.from('---\nid: fresh-report\ntitle: Fresh report\n---\nTanks moved toward Kharkiv overnight.\n'));
+      await vscode.workspace.fs.writeFile(file, utf8('---\nid: fresh-report\ntitle: Fresh report\n---\nTanks moved toward Kharkiv overnight.\n'));
       await until(api.onDidChangeSources, () => has('fresh-report'), 'the new source to be indexed');
 
-      await vscode.workspace.fs.writeFile(file, Buffer.from('---\nid: fresher-report\ntitle: Fresh report\n---\nTanks moved toward Kharkiv overnight.\n'));
+      await vscode.workspace.fs.writeFile(file, utf8('---\nid: fresher-report\ntitle: Fresh report\n---\nTanks moved toward Kharkiv overnight.\n'));
       await until(api.onDidChangeSources, () => has('fresher-report') && !has('fresh-report'), 'the changed key');
 
       await vscode.workspace.fs.rename(file, renamed);
@@ -38,7 +38,7 @@ describe('corpus indexing in the extension host', () => {
     const api = await grounded();
     const file = workspaceUri('corpus', 'broken-front-matter.md');
     try {
-      await vscode.workspace.fs.writeFile(file, Buffer.from('---\ntitle: fine\nissued: [2021\n---\nTanks moved toward Kharkiv overnight.\n'));
+      await vscode.workspace.fs.writeFile(file, utf8('---\ntitle: fine\nissued: [2021\n---\nTanks moved toward Kharkiv overnight.\n'));
       await until(api.onDidChangeSources, () => vscode.languages.getDiagnostics(file).length > 0, 'a diagnostic on the broken source');
       const [d] = vscode.languages.getDiagnostics(file);
       assert.match(d.message, /Malformed YAML front matter/);

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, grounded, resetEditors, until, workspaceUri } from './helpers';
+import { EXTENSION_ID, grounded, resetEditors, until, workspaceUri, utf8 } from './helpers';
 
 interface Case {
   line: number;
@@ -12,8 +10,9 @@ interface Case {
 
 const CHECKED = new Set(['figure-mismatch', 'figure-unsupported', 'quote-mismatch', 'unknown-source']);
 
-function evalFile(name: string): string {
-  return readFileSync(join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'fixtures', 'eval', name), 'utf8');
+/** A file of the seed dev set, read through VS Code's file system from the extension's folder (in either host). */
+async function evalFile(name: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'test', 'fixtures', 'eval', name)));
 }
 
 /** Waits until the diagnostics of `document` describe its current text. */
@@ -37,7 +36,7 @@ async function nextCheck(editor: vscode.TextEditor, change: () => Thenable<unkno
 describe('figure and quote diagnostics in the extension host', () => {
   const report = workspaceUri('eval', 'seed-report.md');
   before(async () => {
-    await vscode.workspace.fs.writeFile(report, Buffer.from(evalFile('seed-report.md'), 'utf8'));
+    await vscode.workspace.fs.writeFile(report, utf8(await evalFile('seed-report.md')));
   });
   afterEach(resetEditors);
   after(async () => vscode.workspace.fs.delete(workspaceUri('eval'), { recursive: true }));
@@ -45,7 +44,7 @@ describe('figure and quote diagnostics in the extension host', () => {
   it('passes every case of the development set', async () => {
     await openChecked(report);
     const diagnostics = vscode.languages.getDiagnostics(report).filter((d) => d.source === 'grounded');
-    const cases = (JSON.parse(evalFile('seed-report.expected.json')) as { cases: Case[] }).cases;
+    const cases = (JSON.parse(await evalFile('seed-report.expected.json')) as { cases: Case[] }).cases;
     const failures: string[] = [];
     for (const c of cases) {
       const onLine = diagnostics.filter((d) => d.range.start.line === c.line - 1 && CHECKED.has(String(d.code)));
@@ -129,7 +128,7 @@ describe('figure and quote diagnostics in the extension host', () => {
     }
     const big = workspaceUri('eval', 'big.md');
     // Mixed line endings, as reports pasted together from several places have.
-    await vscode.workspace.fs.writeFile(big, Buffer.from(lines.map((l, i) => l + (i % 2 ? '\r\n' : '\n')).join(''), 'utf8'));
+    await vscode.workspace.fs.writeFile(big, utf8(lines.map((l, i) => l + (i % 2 ? '\r\n' : '\n')).join('')));
     const versions: number[] = [];
     const sub = api.onDidCheckReport((u) => {
       if (u.toString() === big.toString()) versions.push(api.checkedVersion(u) ?? -1);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { grounded, resetEditors, until, workspaceUri } from './helpers';
+import { grounded, resetEditors, until, workspaceUri, utf8 } from './helpers';
 
 /** Waits until the diagnostics of `document` describe its current text. */
 async function checked(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
@@ -38,10 +38,10 @@ describe('figure checks on the evidence, in the extension host', () => {
     const api = await grounded();
     await vscode.workspace.fs.writeFile(
       source,
-      Buffer.from('---\nid: brit-awards\ntitle: Brit Awards nominations\n---\nThe nominations for this year\'s Brit Awards were announced on Monday.\n\nJoss Stone, 17, was nominated in four categories, and will perform at the ceremony in London.\n'),
+      utf8('---\nid: brit-awards\ntitle: Brit Awards nominations\n---\nThe nominations for this year\'s Brit Awards were announced on Monday.\n\nJoss Stone, 17, was nominated in four categories, and will perform at the ceremony in London.\n'),
     );
     await until(api.onDidChangeSources, () => api.sourceKeys().includes('brit-awards'), 'the test source to be indexed');
-    await vscode.workspace.fs.writeFile(report, Buffer.from(text, 'utf8'));
+    await vscode.workspace.fs.writeFile(report, utf8(text));
   });
   afterEach(resetEditors);
   after(async () => {

@@ -13,6 +13,11 @@ export async function grounded(): Promise<GroundedApi> {
   return api;
 }
 
+/** A text's UTF-8 bytes (in either host: the browser's has no Buffer). */
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
 export function workspaceUri(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests need a workspace folder');
@@ -55,7 +60,7 @@ export async function openReport(name = 'report.md'): Promise<vscode.TextEditor>
 /** Opens a draft report written in a folder of its own, once checked; `remove` closes editors and deletes the folder. */
 export async function checkedDraft(api: GroundedApi, folder: string, text: string): Promise<{ editor: vscode.TextEditor; remove(): Promise<void> }> {
   const uri = workspaceUri(folder, 'draft.md');
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  await vscode.workspace.fs.writeFile(uri, utf8(text));
   const editor = await vscode.window.showTextDocument(uri);
   await until(api.onDidCheckReport, () => api.checkedVersion(uri) === editor.document.version, `${folder}/draft.md checked`);
   return {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { grounded, poll, resetEditors, until, workspaceUri } from './helpers';
+import { grounded, poll, resetEditors, until, workspaceUri, utf8 } from './helpers';
 
 const CITED = 'Ukraine put the build-up at over 94,000 troops [@putin-biden-talks, para. 7] near the border.';
 const DRAFT = `# Draft\n\n${CITED}\n`;
@@ -59,7 +59,7 @@ describe('Inserting citations in the extension host: never inside a citation or 
 
   before(async () => {
     api = await grounded();
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(DRAFT, 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, utf8(DRAFT));
   });
   afterEach(resetEditors);
   after(async () => vscode.workspace.fs.delete(workspaceUri('drafts-insertion'), { recursive: true }));
@@ -105,10 +105,10 @@ describe('Inserting citations in the extension host: never inside a citation or 
     ['to invade Ukraine [@].', 'to invade Ukraine [@KEY].'],
   ] as const) {
     it(`places the citation a "sources disagree" quick fix adds before the full stop: ${ending}`, async () => {
-      await vscode.workspace.fs.writeFile(other, Buffer.from(`---\nid: other-estimate\ntitle: Another estimate\n---\nTalks between the US and Russia opened in Geneva on Monday.\n\n${SAID} 120,000, which intensified fears that Moscow was preparing to invade Ukraine.\n`, 'utf8'));
+      await vscode.workspace.fs.writeFile(other, utf8(`---\nid: other-estimate\ntitle: Another estimate\n---\nTalks between the US and Russia opened in Geneva on Monday.\n\n${SAID} 120,000, which intensified fears that Moscow was preparing to invade Ukraine.\n`));
       await until(api.onDidChangeSources, () => api.sourceKeys().includes('other-estimate'), 'the other estimate indexed');
       const draft = `# Draft\n\n${SAID} 94,000, which intensified fears that Moscow was preparing ${ending}\n`;
-      await vscode.workspace.fs.writeFile(uri, Buffer.from(draft, 'utf8'));
+      await vscode.workspace.fs.writeFile(uri, utf8(draft));
       try {
         // The editor may still hold the text of the test before: wait for the file's, then for its check.
         const document = await vscode.workspace.openTextDocument(uri);
@@ -125,7 +125,7 @@ describe('Inserting citations in the extension host: never inside a citation or 
         assert.match(lineOf(editor), new RegExp(`^${escape(SAID)} 94,000, which intensified fears that Moscow was preparing ${escape(expected).replace('KEY', `${key}, para\\. \\d+`)}$`));
       } finally {
         await resetEditors();
-        await vscode.workspace.fs.writeFile(uri, Buffer.from(DRAFT, 'utf8'));
+        await vscode.workspace.fs.writeFile(uri, utf8(DRAFT));
         await vscode.workspace.fs.delete(other);
         await until(api.onDidChangeSources, () => !api.sourceKeys().includes('other-estimate'), 'the other estimate gone');
       }

@@ -86,7 +86,7 @@ describe('Grounded’s manifest in the extension host', () => {
     }
   });
 
-  it('declares that it works in untrusted workspaces and not in virtual ones, with no setting that runs or fetches anything', async () => {
+  it('declares that it works in untrusted workspaces and in virtual ones, with no setting that runs or fetches anything', async () => {
     await grounded();
     const json = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       capabilities: { untrustedWorkspaces: { supported: boolean | string }; virtualWorkspaces: { supported: boolean | string } };
@@ -94,8 +94,8 @@ describe('Grounded’s manifest in the extension host', () => {
     };
     // Grounded only reads the workspace: nothing in it can make Grounded run code, so trust changes nothing.
     assert.equal(json.capabilities.untrustedWorkspaces.supported, true);
-    // It finds sources with findFiles and reads them from disk in its worker; virtual file systems are not served.
-    assert.equal(json.capabilities.virtualWorkspaces.supported, false);
+    // It finds sources with findFiles and reads what is not on this machine's disk through workspace.fs (all of it in the browser).
+    assert.equal(json.capabilities.virtualWorkspaces.supported, true);
     // Each setting is a pattern, a size, a severity, what a citation covers or how a hint shows; a new one must be looked at for trust here.
     // grounded.bibliography names files to read, never to run; in an untrusted workspace only those inside it are read.
     const settings = Object.keys(json.contributes.configuration.properties);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { grounded, resetEditors, until, workspaceUri } from './helpers';
+import { grounded, resetEditors, until, workspaceUri, utf8 } from './helpers';
 
 describe('Grounded in a workspace with no sources', () => {
   const config = () => vscode.workspace.getConfiguration('grounded.corpus');
@@ -11,7 +11,7 @@ describe('Grounded in a workspace with no sources', () => {
 
   before(async () => {
     api = await grounded();
-    await vscode.workspace.fs.writeFile(notes, Buffer.from('# Notes\n\nAs argued in [@foo], 120,000 troops massed at the border [@bar, para. 3].\n', 'utf8'));
+    await vscode.workspace.fs.writeFile(notes, utf8('# Notes\n\nAs argued in [@foo], 120,000 troops massed at the border [@bar, para. 3].\n'));
     // No file matches: the corpus is empty, as in a workspace that has none.
     await config().update('include', ['**/no-such-folder/**/*.txt'], vscode.ConfigurationTarget.Workspace);
     await until(api.onDidChangeSources, () => api.sourceKeys().length === 0, 'the corpus emptied');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
-import { grounded, openReport, poll, resetEditors, until, workspaceUri } from './helpers';
+import { grounded, openReport, poll, resetEditors, until, workspaceUri, utf8 } from './helpers';
 
 const MARKDOWN_SOURCE = `---
 id: read-only-check
@@ -62,7 +62,7 @@ describe('Grounded never writes to a source', () => {
     const api = await grounded();
     const uri = workspaceUri('corpus', 'read-only-check.md');
     const bibliography = workspaceUri('read-only-check.json');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(MARKDOWN_SOURCE, 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, utf8(MARKDOWN_SOURCE));
     try {
       await until(api.onDidChangeSources, () => api.sourceKeys().includes('read-only-check'), 'the Markdown source to be indexed');
       const editor = await vscode.window.showTextDocument(uri);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkedDraft, grounded, openReport, resetEditors, until, workspaceUri } from './helpers';
+import { checkedDraft, grounded, openReport, resetEditors, until, workspaceUri, utf8 } from './helpers';
 
 /** Citations of each key in a report, counted with a plain regex (not Grounded's parser). */
 function regexCounts(text: string): Map<string, number> {
@@ -63,8 +63,8 @@ describe('Views in the extension host', () => {
       older: workspaceUri('corpus', 'views-dated-older.md'),
       newer: workspaceUri('corpus', 'views-dated-newer.md'),
     };
-    await vscode.workspace.fs.writeFile(files.older, Buffer.from('---\nid: dated-older\ntitle: Dated older report\npublisher: Kyiv Independent\ndate: 2021-11-03\n---\nTroops moved north.\n\nTanks followed them.\n', 'utf8'));
-    await vscode.workspace.fs.writeFile(files.newer, Buffer.from('---\nid: dated-newer\ntitle: Dated newer report\ncontainer-title: Reuters\nissued: 2022-01-15\n---\nTalks resumed in Geneva.\n', 'utf8'));
+    await vscode.workspace.fs.writeFile(files.older, utf8('---\nid: dated-older\ntitle: Dated older report\npublisher: Kyiv Independent\ndate: 2021-11-03\n---\nTroops moved north.\n\nTanks followed them.\n'));
+    await vscode.workspace.fs.writeFile(files.newer, utf8('---\nid: dated-newer\ntitle: Dated newer report\ncontainer-title: Reuters\nissued: 2022-01-15\n---\nTalks resumed in Geneva.\n'));
     try {
       const row = (key: string) => api.views.sources().find((s) => s.key === key);
       await until(api.views.onDidChangeSources, () => !!row('dated-older') && !!row('dated-newer'), 'the dated sources in the view');

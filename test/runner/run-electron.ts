@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { makeWorkspace, repoRoot } from './code-server';
+import { exitWith } from './in-workbench';
 import { summarize, type TestReport } from './results';
 
 async function main(): Promise<number> {
@@ -26,11 +27,4 @@ async function main(): Promise<number> {
   return summarize(report, problem);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -7,6 +7,7 @@ import { repoRoot } from './paths';
 
 interface Manifest {
   main: string;
+  browser: string;
   icon?: string;
   bin?: Record<string, string> | string;
 }
@@ -37,7 +38,8 @@ describe('grounded.vsix, as npm run package makes it', function () {
 
   it('ships no bundle that points at a source map it does not ship', () => {
     const bundles = files.filter((f) => /\.m?js$/.test(f) && f.startsWith('extension/dist/'));
-    assert.deepEqual(bundles.sort(), ['extension/dist/extension.js', 'extension/dist/index-worker.js', 'extension/dist/mammoth.js', 'extension/dist/pdfjs/pdf.min.mjs', 'extension/dist/pdfjs/pdf.worker.min.mjs']);
+    // The desktop entry and its worker thread, with the readers of PDFs and Word documents beside them; the browser entry and its Web Worker.
+    assert.deepEqual(bundles.sort(), ['extension/dist/extension.js', 'extension/dist/index-worker.js', 'extension/dist/mammoth.js', 'extension/dist/pdfjs/pdf.min.mjs', 'extension/dist/pdfjs/pdf.worker.min.mjs', 'extension/dist/web/extension.js', 'extension/dist/web/index-worker.js']);
     for (const bundle of bundles) {
       for (const [, map] of read(bundle).toString('utf8').matchAll(/[#@] sourceMappingURL=(\S+)/g)) {
         assert.ok(files.includes(join(bundle, '..', map)), `${bundle} points at ${map}, which is not in the package`);
@@ -58,10 +60,23 @@ describe('grounded.vsix, as npm run package makes it', function () {
     assert.ok(files.includes('extension/dist/pdfjs/LICENSE'), "PDF.js's licence is shipped with it");
   });
 
+  it('is one package with both entries', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
+  });
+
+  it('carries no Node built-in in the browser bundles', () => {
+    for (const bundle of ['extension/dist/web/extension.js', 'extension/dist/web/index-worker.js']) {
+      const text = read(bundle).toString('utf8');
+      // A bare require() of a built-in (lodash's guarded `freeModule.require('util')` inside a try is no import).
+      assert.doesNotMatch(text, /(?<![.\w$])require\(["'](?:node:)?(?:fs|path|os|crypto|worker_threads|child_process|url|util)["']\)/, bundle);
+    }
+  });
+
   it('has a manifest that names only files it ships, and no CLI', () => {
     // The CLI (bin/grounded.js) is for a checkout of the repository; the package does not ship it.
     assert.equal(manifest.bin, undefined);
-    const named = [manifest.main, ...[...JSON.stringify(manifest).matchAll(/"((?:\.\/)?(?:media|dist)\/[^"]+)"/g)].map((m) => m[1])];
+    const named = [manifest.main, manifest.browser, ...[...JSON.stringify(manifest).matchAll(/"((?:\.\/)?(?:media|dist)\/[^"]+)"/g)].map((m) => m[1])];
     for (const path of named) assert.ok(files.includes(`extension/${path.replace(/^\.\//, '')}`), `the manifest names ${path}, which is not in the package`);
   });
 
