@@ -35,6 +35,19 @@ const readersBeside = {
   },
 };
 
+/**
+ * Libraries both desktop bundles use, bundled once beside them (each its own file, which the host
+ * bundle and its worker require) rather than into both: Better BibTeX's parser with its LaTeX
+ * and Unicode tables (~530 KB minified), the HTML parser and the YAML parser.
+ */
+const SHARED = { '@retorquere/bibtex-parser': './bibtex.js', parse5: './parse5.js', yaml: './yaml.js' };
+const sharedBeside = {
+  name: 'shared-beside',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(SHARED).map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`) }, (args) => ({ path: SHARED[args.path], external: true }));
+  },
+};
+
 /** In a browser bundle the readers are a module that says where PDFs and Word documents are read. */
 const readersUnavailable = {
   name: 'readers-unavailable',
@@ -69,9 +82,11 @@ export function buildExtension({ outDir = 'dist', minify = true, sourcemap = tru
   for (const name of ['pdf.min.mjs', 'pdf.worker.min.mjs']) copyFileSync(join(pdfjs, name), join(outDir, 'pdfjs', name));
   copyFileSync(join(pdfjs, '..', '..', 'LICENSE'), join(outDir, 'pdfjs', 'LICENSE'));
   return Promise.all([
-    build({ ...node, entryPoints: ['src/vscode/extension.ts'], outfile: join(outDir, 'extension.js'), external: ['vscode'], plugins: [readersBeside] }),
-    build({ ...node, entryPoints: ['src/worker/index-worker.ts'], outfile: join(outDir, 'index-worker.js'), plugins: [readersBeside] }),
+    build({ ...node, entryPoints: ['src/vscode/extension.ts'], outfile: join(outDir, 'extension.js'), external: ['vscode'], plugins: [readersBeside, sharedBeside] }),
+    build({ ...node, entryPoints: ['src/worker/index-worker.ts'], outfile: join(outDir, 'index-worker.js'), plugins: [readersBeside, sharedBeside] }),
     build({ ...node, entryPoints: [require.resolve('mammoth')], outfile: join(outDir, 'mammoth.js'), sourcemap: false }),
+    // Each resolved as the sources import it (its ES module build), not as require() would.
+    ...Object.entries(SHARED).map(([module, file]) => build({ ...node, stdin: { contents: `export * from '${module}';`, resolveDir: process.cwd() }, outfile: join(outDir, file), sourcemap: false })),
     build({ ...browser, format: 'cjs', entryPoints: ['src/vscode/extension-browser.ts'], outfile: join(outDir, 'web', 'extension.js'), external: ['vscode'] }),
     // A classic script: the web worker host starts Workers through importScripts.
     build({ ...browser, format: 'iife', entryPoints: ['src/worker/index-worker-browser.ts'], outfile: join(outDir, 'web', 'index-worker.js') }),

@@ -14,10 +14,16 @@ import { corpusDir, repoRoot } from './paths';
 import { articleHtml, pandocDocx, printToPdf } from '../real-documents';
 
 /** Modules each bundle may load; anything else (http, https, http2, net, tls, dgram, undici, child_process…) fails. */
+/** The shared libraries beside the desktop bundles (scripts/bundles.mjs), required by these names. */
+const SHARED = ['./bibtex.js', './parse5.js', './yaml.js'];
 const ALLOWED: Record<string, string[]> = {
-  'extension.js': ['vscode', 'buffer', 'process', 'node:crypto', 'node:fs', 'node:path', 'node:worker_threads'],
-  'index-worker.js': ['buffer', 'process', 'node:crypto', 'node:fs', 'node:os', 'node:path', 'node:worker_threads'],
+  'extension.js': ['vscode', 'buffer', 'process', 'node:crypto', 'node:fs', 'node:path', 'node:worker_threads', ...SHARED],
+  'index-worker.js': ['buffer', 'process', 'node:crypto', 'node:fs', 'node:os', 'node:path', 'node:worker_threads', ...SHARED],
   'mammoth.js': ['buffer', 'events', 'fs', 'os', 'path', 'stream', 'url', 'util'],
+  // The libraries both desktop bundles require, each bundled once beside them.
+  'bibtex.js': [],
+  'parse5.js': [],
+  'yaml.js': ['buffer', 'process'],
   // The browser entry loads only the host's API; its Web Worker loads nothing.
   'web/extension.js': ['vscode'],
   'web/index-worker.js': [],
