@@ -121,7 +121,7 @@ describe('the exported bibliography with pandoc in the extension host', () => {
   afterEach(resetEditors);
 
   it('exports a bibliography that pandoc --citeproc resolves for every citation of the report', async () => {
-    await grounded();
+    const api = await grounded();
     const editor = await openReport();
     const target = workspaceUri('bibliography.json');
     const written = await vscode.commands.executeCommand<vscode.Uri>('grounded.exportBibliography', { scope: 'cited', target: target.toString(), addToFrontMatter: true });
@@ -144,5 +144,10 @@ describe('the exported bibliography with pandoc in the extension host', () => {
     assert.doesNotMatch(editor.document.getText(), /bibliography:/);
     await editor.document.save();
     await vscode.workspace.fs.delete(target);
+    // While the saved report named it, the exported file was one of the writer's bibliographies
+    // (its entries sources, the corpus article renamed putin-nato-scholz-2): the tests after this
+    // one need the corpus back as it was, once the save's re-read has run.
+    await api.ready();
+    await until(api.onDidChangeSources, () => api.sourceKeys().includes('putin-nato-scholz') && !api.sourceKeys().includes('putin-nato-scholz-2'), 'the exported entries to leave the sources');
   });
 });
