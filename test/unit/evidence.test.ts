@@ -311,6 +311,9 @@ describe('figures compared on the evidence (real sentences)', () => {
       assert.deepEqual(figureFindings(lead, corpus).filter((f) => f.code === 'figure-mismatch').map((f) => f.message), [], lead);
     }
     assert.equal(figureFindings('Mitch killed at least 20,000 people and caused damage of about $10bn in 1998 [@quake].', corpus)[0]?.code, 'figure-mismatch');
+    // The same bound on both sides states the frame as the claim does: "over 12,000" against "over 94,000" is contradicted.
+    const troops = corpusOf({ t: 'The Ukraine defense minister said that the Russian buildup of over 94,000 troops along the border could lead to a full-blown offensive by end-January.' });
+    assert.equal(figureFindings('Russia massed over 12,000 troops on the border [@t].', troops)[0]?.code, 'figure-mismatch');
   });
 
 });

@@ -54,8 +54,10 @@ function contradicts(claim: Figure, c: FigureCandidate): boolean {
   // story names many places in it: only a sentence that says nearly all the same words contradicts one.
   if (claim.kind === 'ordinal' || claim.kind === 'year') return c.sentenceCoverage >= SENTENCE_SHARE_ALONE;
   // A bound or a vague amount ("at least 38,000", "as much as $6bn", "hundreds") says less than a value: another
-  // figure contradicts it only in a sentence that says nearly the same.
-  if (claim.bound === 'over' || claim.bound === 'under' || (claim.approximate && !claim.bound && !/\d/.test(claim.text))) return c.sentenceCoverage >= SENTENCE_SHARE_ALONE;
+  // figure contradicts it only in a sentence that says nearly the same, unless that figure is the same bound
+  // ("over 12,000 troops" against "over 94,000 troops"), which states its frame as the claim does.
+  const bounded = (claim.bound === 'over' || claim.bound === 'under') && c.placed.figure.bound !== claim.bound;
+  if (bounded || (claim.approximate && !claim.bound && !/\d/.test(claim.text))) return c.sentenceCoverage >= SENTENCE_SHARE_ALONE;
   return (c.coverage >= CONTRADICTION_COVERAGE && (c.sentenceCoverage >= SENTENCE_SHARE || sameCounted)) || c.sentenceCoverage >= SENTENCE_SHARE_ALONE || (sameNames && c.sentenceCoverage >= SENTENCE_SHARE);
 }
 /** Two ranges with one end in common ("$4.5-4.9bn" and "$4.5bn to $4.7bn") are two statements of one range. */
