@@ -59,6 +59,8 @@ export async function openReport(name = 'report.md'): Promise<vscode.TextEditor>
 
 /** Opens a draft report written in a folder of its own, once checked; `remove` closes editors and deletes the folder. */
 export async function checkedDraft(api: GroundedApi, folder: string, text: string): Promise<{ editor: vscode.TextEditor; remove(): Promise<void> }> {
+  // A source an earlier test changed may still be re-indexing: the draft is checked against the settled corpus.
+  await api.ready();
   const uri = workspaceUri(folder, 'draft.md');
   await vscode.workspace.fs.writeFile(uri, utf8(text));
   const editor = await vscode.window.showTextDocument(uri);
