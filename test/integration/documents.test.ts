@@ -56,6 +56,9 @@ describe('PDF and Word sources in the extension host', function () {
     } finally {
       rmSync(made, { recursive: true, force: true });
     }
+    // Read by a scan, as after(), not left to the file watcher: code-server's watcher missed the creation of
+    // these files in a folder made a moment before in two of four full runs (a known gap, not this test's subject).
+    await api.rescan();
     const indexed = () => [pdf, docx, scan].every((u) => keyAt(u) !== undefined || vscode.languages.getDiagnostics(u).length > 0) && !!keyAt(pdf) && !!keyAt(docx);
     await until(api.onDidChangeSources, indexed, 'the PDF and the Word document indexed', 90_000).catch((e: Error) => {
       throw new Error(`${e.message}; sources ${api.sourceKeys().join(', ')}; log:\n${api.log.recent().map((l) => l.message).join('\n')}`);
