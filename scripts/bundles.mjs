@@ -25,7 +25,9 @@ export const READERS = {
   mammoth: './mammoth.js',
 };
 
-const READER_IMPORT = new RegExp(`^(${Object.keys(READERS).map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+/** A filter for esbuild's onResolve that matches exactly these module names. */
+const importOf = (names) => new RegExp(`^(${names.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+const READER_IMPORT = importOf(Object.keys(READERS));
 
 /** Leaves the readers out of a bundle: their imports become imports of the files beside it. */
 const readersBeside = {
@@ -44,7 +46,7 @@ const SHARED = { '@retorquere/bibtex-parser': './bibtex.js', parse5: './parse5.j
 const sharedBeside = {
   name: 'shared-beside',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${Object.keys(SHARED).map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`) }, (args) => ({ path: SHARED[args.path], external: true }));
+    b.onResolve({ filter: importOf(Object.keys(SHARED)) }, (args) => ({ path: SHARED[args.path], external: true }));
   },
 };
 

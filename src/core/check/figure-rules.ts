@@ -19,10 +19,12 @@ const MISMATCH_COVERAGE = 0.25;
 const MISMATCH_MARGIN = 1.5;
 /** A figure the claim denies: "not 1983", "(instead of $3,000)", "rather than Saturday". */
 const NEGATION_BEFORE = /\b(?:not|instead of|rather than|never|no longer|as opposed to)\s+(?:(?:the|a|an|on|in|at|by|for|next|last|past|top|just|only)\s+)*$/i;
-const negated = (text: string, f: Figure) => NEGATION_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start));
+/** The words just before a figure, where what it is denied or bounded by is said. */
+const before = (text: string, f: Figure) => text.slice(Math.max(0, f.start - 30), f.start);
+const negated = (text: string, f: Figure) => NEGATION_BEFORE.test(before(text, f));
 /** "plans start at $600", "from just $9", "as low as 2%": the figure is the least of what it covers. */
 const LEAST_BEFORE = /\b(?:start(?:s|ing|ed)?\s+(?:at|from)|from\s+(?:just|only)|as\s+(?:low|little)\s+as)\s+(?:just\s+|only\s+)?$/i;
-const statedAsLeast = (text: string, f: Figure) => f.kind !== 'date' && !f.bound && LEAST_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start));
+const statedAsLeast = (text: string, f: Figure) => f.kind !== 'date' && !f.bound && LEAST_BEFORE.test(before(text, f));
 /** A denial is read against the source's figure even on weaker evidence: the claim names the value itself. */
 const DENIAL_COVERAGE = 0.1;
 /** A quick fix writes the source's value only on strong evidence: the words near the figure, and the sentence's. */
@@ -41,30 +43,32 @@ function plausibleSlip(claim: Figure, source: Figure): boolean {
   const digits = (x: number) => x.toPrecision(6).replace(/e.*$/, '').replace(/[.-]/g, '').replace(/0+$/, '');
   return Math.max(a, b) / Math.min(a, b) <= 10 || digits(a) === digits(b);
 }
+const CONTRADICTION_COVERAGE = 0.45;
+const SENTENCE_SHARE = 0.3;
+const SENTENCE_SHARE_ALONE = 0.6;
+
 /**
  * A source sentence contradicts a claim figure when it says much the same thing: most of the words near the
  * figure, near its own figure (and with the claim's other words, or counting the same thing); or most of them
- * anywhere in it; or a good share of them with every name the claim gives there (the same people, the same firm). Measured on BBC leads against their own bodies (npm run eval), where a weaker match is
- * almost always another fact of the same kind.
+ * anywhere in it; or a good share of them with every name the claim gives there (the same people, the same
+ * firm); or a range with an end in common ("$4.5-4.9bn" and "$4.5bn to $4.7bn" are two statements of one
+ * range). Measured on BBC leads against their own bodies (npm run eval), where a weaker match is almost always
+ * another fact of the same kind.
  */
 function contradicts(claim: Figure, c: FigureCandidate): boolean {
-  const sameCounted = claim.counted.some((w) => c.placed.figure.counted.includes(w));
-  const sameNames = c.names > 0 && c.namesShared === c.names;
+  const said = c.placed.figure;
+  if (claim.valueTo !== claim.value && said.valueTo !== said.value && (claim.value === said.value || claim.valueTo === said.valueTo)) return true;
   // Ordinals and years place a thing in a sequence (a cup's rounds, a singer's number ones, a story's years), and a
   // story names many places in it: only a sentence that says nearly all the same words contradicts one.
   if (claim.kind === 'ordinal' || claim.kind === 'year') return c.sentenceCoverage >= SENTENCE_SHARE_ALONE;
   // A bound or a vague amount ("at least 38,000", "as much as $6bn", "hundreds") says less than a value: another
   // figure contradicts it only in a sentence that says nearly the same, unless that figure is the same bound
   // ("over 12,000 troops" against "over 94,000 troops"), which states its frame as the claim does.
-  const bounded = (claim.bound === 'over' || claim.bound === 'under') && c.placed.figure.bound !== claim.bound;
+  const bounded = (claim.bound === 'over' || claim.bound === 'under') && said.bound !== claim.bound;
   if (bounded || (claim.approximate && !claim.bound && !/\d/.test(claim.text))) return c.sentenceCoverage >= SENTENCE_SHARE_ALONE;
-  return (c.coverage >= CONTRADICTION_COVERAGE && (c.sentenceCoverage >= SENTENCE_SHARE || sameCounted)) || c.sentenceCoverage >= SENTENCE_SHARE_ALONE || (sameNames && c.sentenceCoverage >= SENTENCE_SHARE);
+  const sameNames = c.names > 0 && c.namesShared === c.names;
+  return (c.coverage >= CONTRADICTION_COVERAGE && (c.sentenceCoverage >= SENTENCE_SHARE || countsSame(claim, said))) || c.sentenceCoverage >= SENTENCE_SHARE_ALONE || (sameNames && c.sentenceCoverage >= SENTENCE_SHARE);
 }
-/** Two ranges with one end in common ("$4.5-4.9bn" and "$4.5bn to $4.7bn") are two statements of one range. */
-const sharesAnEnd = (a: Figure, b: Figure) => a.valueTo !== a.value && b.valueTo !== b.value && (a.value === b.value || a.valueTo === b.valueTo);
-const CONTRADICTION_COVERAGE = 0.45;
-const SENTENCE_SHARE = 0.3;
-const SENTENCE_SHARE_ALONE = 0.6;
 
 export function evidenceRef(c: FigureCandidate): SourceRef {
   const words = figureRange(c.sentence, c.placed.figure);
@@ -86,11 +90,14 @@ function sameFrame(a: Figure, b: Figure): boolean {
   const singulars = a.counted.filter((w) => /[^s]s$/.test(w)).map((w) => w.slice(0, -1));
   if (b.kind === 'count' && b.value > 1 && b.counted.some((w) => singulars.includes(w.replace(/-.*$/, '')))) return false;
   const sameKind = (a.kind === b.kind && (a.unit ?? '') === (b.unit ?? '')) || (isShare(a) && isShare(b));
-  return sameKind && (a.per ?? '') === (b.per ?? '') && (a.counted.length === 0 || b.counted.length === 0 || a.counted.some((w) => b.counted.includes(w)));
+  return sameKind && (a.per ?? '') === (b.per ?? '') && (a.counted.length === 0 || b.counted.length === 0 || countsSame(a, b));
 }
 
+/** Both say what they count, and one word of it is the same ("troops" and "troops"). */
+const countsSame = (a: Figure, b: Figure) => a.counted.some((w) => b.counted.includes(w));
+
 /** Both say what they count, and not the same thing ("40 trucks" against "40 tanks"). */
-const countsOtherThing = (a: Figure, b: Figure) => a.counted.length > 0 && b.counted.length > 0 && !a.counted.some((w) => b.counted.includes(w));
+const countsOtherThing = (a: Figure, b: Figure) => a.counted.length > 0 && b.counted.length > 0 && !countsSame(a, b);
 
 /** figure-mismatch and figure-unsupported for a claim checked against the sources that cover it. */
 export function checkCitedFigures(claim: Claim, sources: readonly Source[], located: ReadonlySet<number>, extraFigures: readonly Figure[] = []): Finding[] {
@@ -147,7 +154,7 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
       // Only a sentence that says much the same thing contradicts the claim. A weaker one is another fact of the
       // same kind (a lead's news that the body does not repeat): with the claim's value nowhere in the source, it is
       // named as the closest the source comes; with the value there, the claim stands.
-      if (sharesAnEnd(placed.figure, conflicting.placed.figure) || contradicts(placed.figure, conflicting)) findings.push(mismatch(figure, conflicting));
+      if (contradicts(placed.figure, conflicting)) findings.push(mismatch(figure, conflicting));
       else if (!agreeing) findings.push(unsupported(figure, sources, conflicting));
     } else if (!agreeing && listed === undefined) {
       // A count the claim backs with its own list ("two friends, Steve and Carly") needs no number in the source.
@@ -187,8 +194,7 @@ function mismatch(figure: Figure, evidence: FigureCandidate): Finding {
   if (said.listed) {
     return { code: 'figure-mismatch', severity: 'warning', message: `Source lists ${said.value} ${citationText(source)}, not "${figure.text}".`, start: figure.start, end: figure.end, source: { ...source, text: evidence.sentence.text }, fixes: [] };
   }
-  const sameCounted = figure.counted.some((w) => said.counted.includes(w));
-  const sure = evidence.coverage >= FIX_COVERAGE && (evidence.sentenceCoverage >= FIX_SENTENCE_SHARE || (sameCounted && evidence.coverage >= FIX_COUNTED_COVERAGE));
+  const sure = evidence.coverage >= FIX_COVERAGE && (evidence.sentenceCoverage >= FIX_SENTENCE_SHARE || (countsSame(figure, said) && evidence.coverage >= FIX_COUNTED_COVERAGE));
   const strong = sure && plausibleSlip(figure, said) && sameFrame(figure, said) && figure.kind === said.kind && figure.kind !== 'ordinal';
   return {
     code: 'figure-mismatch',

@@ -114,14 +114,22 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
     return (t.name ? NAME_WEIGHT : 1) * proximity(d) * (beyond ? BEYOND_ANOTHER_FIGURE : 1);
   });
   const mine = countedLemmas(target.figure);
+  const near = claim.tokens.filter((_, i) => nearness[i] !== 0);
+  const names = [...new Set(near.filter((t) => t.name).map((t) => t.lemma))];
   for (const source of sources) {
     const evidence = sourceEvidence(source);
     const weights = claim.tokens.map((t, i) => (nearness[i] === 0 ? 0 : evidence.idf(t.lemma) * nearness[i]));
     const total = weights.reduce((a, b) => a + b, 0) + 1e-9;
-    const rarity = claim.tokens.map((t, i) => (nearness[i] === 0 ? 0 : evidence.idf(t.lemma)));
+    const rarity = near.map((t) => evidence.idf(t.lemma));
     const rarityTotal = rarity.reduce((a, b) => a + b, 0) + 1e-9;
-    const names = [...new Set(claim.tokens.filter((t, i) => rarity[i] && t.name).map((t) => t.lemma))];
     for (const sentence of evidence.sentences) {
+      // What the sentence shares with the claim as a whole, the same for each of its figures: read once, if any is comparable.
+      let whole: { sentenceCoverage: number; namesShared: number } | undefined;
+      const wholeSentence = () =>
+        (whole ??= {
+          sentenceCoverage: near.reduce((sum, t, i) => (sentence.lemmas.has(t.lemma) ? sum + rarity[i] : sum), 0) / rarityTotal,
+          namesShared: names.filter((n) => sentence.lemmas.has(n)).length,
+        });
       for (const placed of sentence.figures) {
         const agrees = supports(target.figure, placed.figure);
         // A share said as a fraction can conflict with one said as a percentage ("two-thirds" against "33%").
@@ -129,8 +137,7 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
         const score = localScore(claim, weights, target, sentence, placed, evidence) + (preferred.has(`${sentence.key}#${sentence.paragraph.index}`) ? 0.5 : 0);
         const theirs = countedLemmas(placed.figure);
         const countsOther = mine.length > 0 && theirs.length > 0 && !mine.some((l) => theirs.includes(l) || sentence.lemmas.has(l));
-        const shared = claim.tokens.reduce((sum, t, i) => (rarity[i] && sentence.lemmas.has(t.lemma) ? sum + rarity[i] : sum), 0);
-        out.push({ sentence, placed, score, coverage: score / total, agrees, countsOther, sentenceCoverage: shared / rarityTotal, names: names.length, namesShared: names.filter((n) => sentence.lemmas.has(n)).length });
+        out.push({ sentence, placed, score, coverage: score / total, agrees, countsOther, names: names.length, ...wholeSentence() });
       }
     }
   }
