@@ -40,8 +40,8 @@ writeFileSync(
 
 const wanted = Number(process.env.GROUNDED_PORT ?? 8080);
 const port = await isFree(wanted) ? wanted : await freePort();
-// No extension gallery: this server runs offline, and each failed gallery lookup would be logged.
-const server = await startCodeServer({ workspace, userDataDir: userData, extensionsDir: join(root, '.cache', 'demo-extensions'), port, env: { EXTENSIONS_GALLERY: '{}' } });
+// startCodeServer runs it with no extension gallery: it runs offline, and each failed lookup would be logged.
+const server = await startCodeServer({ workspace, userDataDir: userData, extensionsDir: join(root, '.cache', 'demo-extensions'), port });
 const url = workbenchUrl(server, workspace, { extensionPath: root, ...(report ? { openFile: report } : {}) });
 const what = asked ? workspace : 'the sample corpus and report';
 const next = report ? `With ${report.slice(workspace.length + 1)} open, press F1 and run "Grounded: Search Sources".` : 'Open a Markdown report, press F1 and run "Grounded: Search Sources".';

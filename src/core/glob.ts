@@ -37,3 +37,13 @@ export function matchesAny(relativePath: string, globs: readonly string[]): bool
   const path = relativePath.replace(/\\/g, '/');
   return globs.some((g) => globToRegExp(g).test(path));
 }
+
+/**
+ * Does a file `rel` (relative to its workspace folder, `/`-separated) match the corpus globs?
+ * An exclude that names a folder (`**\/drafts`) excludes what is in it, as VS Code's do.
+ */
+export function matchesCorpus(rel: string, include: readonly string[], exclude: readonly string[]): boolean {
+  if (!matchesAny(rel, include) || matchesAny(rel, exclude)) return false;
+  for (let slash = rel.indexOf('/'); slash > 0; slash = rel.indexOf('/', slash + 1)) if (matchesAny(rel.slice(0, slash), exclude)) return false;
+  return true;
+}

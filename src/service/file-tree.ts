@@ -5,7 +5,6 @@ import { readdirSync, statSync, watch, type Dirent, type FSWatcher, type Stats }
 import { join, relative, sep } from 'node:path';
 import { listFiles } from '../core/corpus/node-corpus';
 import type { LoadProblem } from '../core/model';
-import { matchesAny } from '../core/glob';
 import type { Subscription } from './events';
 
 export type FileChange = 'update' | 'delete';
@@ -24,10 +23,6 @@ export function relativeInside(folder: string, path: string): string | undefined
   return rel.split(sep).join('/');
 }
 
-/** Does a file `rel` (relative to its workspace folder) match the corpus globs? */
-export function matchesCorpus(rel: string, include: readonly string[], exclude: readonly string[]): boolean {
-  return matchesAny(rel, include) && !matchesAny(rel, exclude);
-}
 
 /**
  * The files of this machine's disk. Watching puts a watcher on every folder the listing walks

@@ -10,6 +10,7 @@ import { parseFileAsync, readsAsSource, type FileParse } from '../core/corpus/pa
 import type { LoadProblem, Source } from '../core/model';
 import { syncIndex } from '../core/search/index-sync';
 import { runSteps } from '../core/steps';
+import { matchesCorpus } from '../core/glob';
 import { SearchIndex } from '../core/search/search-index';
 import { inputsSignature, type IndexCacheFile } from './index-cache';
 import type { FileSignature, ParseCache } from './parse-cache';
@@ -65,6 +66,19 @@ export class IndexWorkerCore {
     /** Where files with a path are read; none in a browser, where every file comes from the host. */
     private readonly disk?: SourceDisk,
   ) {}
+
+  /**
+   * The source files under `folder` on this machine's disk that the corpus globs take, by
+   * absolute path. Listed here, not by the host: VS Code's file search spawns a process from
+   * the extension host, and forking a host that holds a large corpus stalls it for tens of ms.
+   */
+  async list(folder: string, include: readonly string[], exclude: readonly string[], problems: LoadProblem[]): Promise<string[]> {
+    if (!this.disk) throw new Error('this worker has no disk to list');
+    const paths = await this.disk.list(folder, problems);
+    const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+    const prefix = folder.endsWith(separator) ? folder : folder + separator;
+    return paths.filter((path) => path.startsWith(prefix) && readsAsSource(path) && matchesCorpus(path.slice(prefix.length).split(separator).join('/'), include, exclude));
+  }
 
   /**
    * Makes the corpus exactly `files`, reading each (from the parse cache when unchanged) and

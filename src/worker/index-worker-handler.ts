@@ -1,5 +1,6 @@
 // Answers the index worker's requests: on the worker thread, or on the host's own thread
 // when no worker can start.
+import type { LoadProblem } from '../core/model';
 import { IndexCacheFile } from './index-cache';
 import { IndexWorkerCore } from './index-worker-core';
 import { ParseCache } from './parse-cache';
@@ -28,6 +29,11 @@ export async function handleRequest(core: IndexWorkerCore, request: Request, pos
   const { id } = request;
   try {
     switch (request.type) {
+      case 'list': {
+        const problems: LoadProblem[] = [];
+        const paths = await core.list(request.folder, request.include, request.exclude, problems);
+        return post({ id, type: 'listed', paths, problems });
+      }
       case 'scan': {
         const stats = await core.scan(request.files, request.maxBytes, (outcomes) => {
           beforeBatch?.();

@@ -1,6 +1,7 @@
 // The index worker's caches and sources on a Node thread: files on this machine's disk.
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { listFiles } from '../core/corpus/node-corpus';
 import type { WorkerPlatform } from './index-worker-handler';
 import type { WorkerOptions } from './protocol';
 import type { CacheStore, SourceDisk } from './storage';
@@ -36,6 +37,7 @@ export const nodeDisk: SourceDisk = {
   },
   read: (path) => readFileSync(path),
   isMissing: (e) => (e as NodeJS.ErrnoException).code === 'ENOENT',
+  list: listFiles,
 };
 
 /** The worker's platform on Node: caches at the paths the options name, sources on disk. */

@@ -1,5 +1,6 @@
 // Messages between the extension host and the index worker.
 import type { FigureGroup } from '../core/figures/corpus-figures';
+import type { LoadProblem } from '../core/model';
 import type { FileOutcome, FileToIndex } from './index-worker-core';
 import type { FileSignature } from './parse-cache';
 
@@ -30,6 +31,7 @@ export interface ScanStats {
 }
 
 export type Request =
+  | { id: number; type: 'list'; folder: string; include: string[]; exclude: string[] }
   | { id: number; type: 'scan'; files: FileToIndex[]; maxBytes: number }
   | { id: number; type: 'update'; files: FileToIndex[]; maxBytes: number }
   | { id: number; type: 'parseBytes'; location: string; bytes: Uint8Array; bibliography?: boolean; signature?: FileSignature }
@@ -43,6 +45,7 @@ export type Response =
   /** Part of the answer to a scan; more follow. */
   | { id: number; type: 'outcomes'; outcomes: FileOutcome[] }
   | { id: number; type: 'scanned'; stats: ScanStats }
+  | { id: number; type: 'listed'; paths: string[]; problems: LoadProblem[] }
   | { id: number; type: 'updated'; outcomes: FileOutcome[] }
   | { id: number; type: 'index'; bytes: Uint8Array; reused: boolean }
   | { id: number; type: 'figures'; groups: FigureGroup[] }

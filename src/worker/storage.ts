@@ -2,6 +2,7 @@
 // the same worker runs on a Node thread (files on disk) and in a browser's Web Worker (no
 // disk: the host reads the sources through VS Code's file system and keeps the caches in the
 // extension's storage through `workspace.fs`).
+import type { LoadProblem } from '../core/model';
 
 /** One cache file: its bytes, or undefined when there is none yet. */
 export interface CacheStore {
@@ -17,6 +18,8 @@ export interface SourceDisk {
   read(path: string): Uint8Array;
   /** Whether an error of `stat` or `read` says the file does not exist. */
   isMissing(error: unknown): boolean;
+  /** Every file under `folder` (absolute paths, sorted); folders it cannot read go to `problems`. */
+  list(folder: string, problems: LoadProblem[]): Promise<string[]>;
 }
 
 /**

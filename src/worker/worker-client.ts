@@ -2,6 +2,7 @@
 // or a browser's Web Worker (browser-client.ts). If the worker cannot start or dies, the same
 // work runs on this thread (slower, and said so in the log): nothing is lost.
 import type { FigureGroup } from '../core/figures/corpus-figures';
+import type { LoadProblem } from '../core/model';
 import type { FileOutcome, FileToIndex } from './index-worker-core';
 import { createWorkerCore, RequestQueue, type WorkerPlatform } from './index-worker-handler';
 import type { FileSignature } from './parse-cache';
@@ -13,6 +14,8 @@ type Waiting = { request: RequestBody; onPart?: (response: Response) => void; re
 
 /** What the corpus service needs of the worker (a test may stand in another implementation). */
 export interface IndexWorker {
+  /** The source files under `folder` on the worker's disk that the globs take (absolute paths, sorted). */
+  list(folder: string, include: string[], exclude: string[]): Promise<{ paths: string[]; problems: LoadProblem[] }>;
   /** Makes the worker's corpus exactly `files`; outcomes arrive through `onOutcomes` in batches. */
   scan(files: FileToIndex[], maxBytes: number, onOutcomes: (outcomes: FileOutcome[]) => void): Promise<ScanStats>;
   update(files: FileToIndex[], maxBytes: number): Promise<FileOutcome[]>;
@@ -67,6 +70,12 @@ export class WorkerClient implements IndexWorker {
     } catch (e) {
       this.fallBack(`the index worker could not start: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  async list(folder: string, include: string[], exclude: string[]): Promise<{ paths: string[]; problems: LoadProblem[] }> {
+    const response = await this.send({ type: 'list', folder, include, exclude });
+    if (response.type !== 'listed') throw this.failure(response);
+    return { paths: response.paths, problems: response.problems };
   }
 
   async scan(files: FileToIndex[], maxBytes: number, onOutcomes: (outcomes: FileOutcome[]) => void): Promise<ScanStats> {

@@ -34,6 +34,23 @@ describe('corpus indexing in the extension host', () => {
     }
   });
 
+  it('forgets every source of a folder deleted whole, which the file watcher reports as the folder alone', async () => {
+    const api = await grounded();
+    const folder = workspaceUri('corpus', 'batch');
+    const keys = ['batch-one', 'batch-two'];
+    try {
+      for (const key of keys) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'nested', `${key}.md`), utf8(`---\nid: ${key}\n---\nTanks moved toward Kharkiv overnight.\n`));
+      // Read by a scan: following files written into a folder made a moment ago is not what this test checks.
+      await api.rescan();
+      assert.ok(keys.every((k) => api.sourceKeys().includes(k)), 'the folder’s sources indexed');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await until(api.onDidChangeSources, () => !api.sourceKeys().some((k) => keys.includes(k)), 'the deleted folder’s sources to leave the index');
+      assert.deepEqual(api.sourceKeys().sort(), SEED_KEYS);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   it('shows a problem of a source file as a diagnostic at its place, and keeps the source indexed', async () => {
     const api = await grounded();
     const file = workspaceUri('corpus', 'broken-front-matter.md');

@@ -23,6 +23,11 @@ const USER_SETTINGS = {
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
   'workbench.colorTheme': 'Default Light Modern',
+  // VS Code's port finder forks `ls` and `ps` from the extension host every few seconds, and
+  // forking a host that holds 2,225 articles blocks its loop for tens of ms: the Scale tests
+  // would charge that to Grounded. With ports read from terminal output only, it never runs.
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 /**
@@ -98,7 +103,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--extensions-dir', extensionsDir,
     options.workspace,
   ];
-  const child = spawn(codeServerBin, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // No extension gallery: these servers run offline, and each failed gallery lookup is logged.
+  const child = spawn(codeServerBin, args, { env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
@@ -133,6 +133,25 @@ describe('the index worker', () => {
     assert.deepEqual(Object.keys(saved.entries).sort(), files().slice(1).map((f) => f.location));
     const articles = files().filter((f) => f.path.endsWith('.txt'));
     assert.equal(SearchIndex.fromBinary((await worker.index()).bytes).sourceShapes().size, articles.length - 1);
+  });
+
+  it('lists the files the corpus globs take, as VS Code applies them: excluded folders, hidden folders and other formats left out', async () => {
+    const root = join(scratch, 'workspace');
+    const write = (rel: string) => {
+      mkdirSync(join(root, rel, '..'), { recursive: true });
+      writeFileSync(join(root, rel), 'Some text.\n');
+    };
+    for (const rel of ['corpus/a.txt', 'corpus/sub/b.md', 'corpus/drafts/c.txt', 'corpus/d.png', 'corpus/.hidden/e.txt', 'corpus/node_modules/f.txt', 'notes/g.txt', 'sources/h.html']) write(rel);
+    const { worker } = start(false);
+    const expected = ['corpus/a.txt', 'corpus/sub/b.md', 'sources/h.html'].map((rel) => join(root, rel));
+    for (const w of [worker, start(false, 'v1', join(scratch, 'missing-worker.js')).worker]) {
+      const { paths, problems } = await w.list(root, ['**/corpus/**/*.{txt,md}', '**/sources/**'], ['**/drafts']);
+      assert.deepEqual(paths, expected, w.runs());
+      assert.deepEqual(problems, []);
+    }
+    const missing = await worker.list(join(scratch, 'gone'), ['**'], []);
+    assert.deepEqual(missing.paths, []);
+    assert.match(missing.problems[0]?.message ?? '', /Cannot read folder/);
   });
 
   it("works on the host's thread, and says so, when the worker cannot start", async () => {
