@@ -303,6 +303,30 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.equal(figureFindings('Non-League Yeading beat Slough in the third round [@cup].', corpus)[0]?.code, 'figure-mismatch');
   });
 
+  it('reads a value inside the source\'s bound as another statement, not a contradiction', () => {
+    // A BBC lead and its body: the suit's $28.3bn beside the back taxes of more than $27bn.
+    const corpus = corpusOf({ yukos: "The Russian government's argument for selling Yuganskneftegaz was that Yukos owed more than $27bn in back taxes for the years from 2000 onwards." });
+    const lead = 'The majority owner of embattled Russian oil firm Yukos has sued the Russian government for $28.3bn [@yukos].';
+    assert.deepEqual(mismatchMessages(lead, corpus), []);
+    assert.match(figureFindings(lead, corpus)[0]?.message ?? '', /not in the cited source.*closest it comes is "more than \$27bn"/);
+    // A value the bound excludes is still contradicted.
+    assert.equal(figureFindings('Yukos owed $25bn in back taxes for the years from 2000 onwards [@yukos].', corpus)[0]?.code, 'figure-mismatch');
+  });
+
+  it('reads a figure of someone else, whom the claim never names, as no contradiction', () => {
+    // BBC leads and their bodies: the regiments' group's seats beside the SNP's; the band's Brit Awards beside its Grammy nominations.
+    const corpus = corpusOf({
+      snp: 'Scottish National Party leader Alex Salmond said it had received a "big boost" from the campaign\'s decision to endorse SNP candidates in four marginal seats.',
+      band: 'They have been nominated for three Grammy awards in the US as well as the US music industry\'s Shortlist award, but lost the Shortlist prize to US band TV on the Radio.',
+    });
+    for (const lead of ["A regiments' campaign group is to target nine marginal Labour seats at the General Election [@snp].", 'Scottish rock band Franz Ferdinand, who shot to prominence in 2004, have won two Brit Awards [@band].']) {
+      assert.deepEqual(mismatchMessages(lead, corpus), [], lead);
+    }
+    // Whose the figure is said the same way, it is contradicted.
+    assert.equal(figureFindings('Alex Salmond said the SNP would endorse candidates in nine marginal seats [@snp].', corpus)[0]?.code, 'figure-mismatch');
+    assert.equal(figureFindings('They have been nominated for two Grammy awards in the US [@band].', corpus)[0]?.code, 'figure-mismatch');
+  });
+
   it('reads a bound or a vague amount as saying less than a value: another figure contradicts it only in nearly the same words', () => {
     // BBC leads and their bodies: hurricane Mitch's toll beside the tsunami's; the envelopes scanned beside the papers lost.
     const corpus = corpusOf({

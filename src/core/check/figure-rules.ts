@@ -64,8 +64,14 @@ function contradicts(claim: Figure, c: FigureCandidate): boolean {
   // A bound or a vague amount ("at least 38,000", "as much as $6bn", "hundreds") says less than a value: another
   // figure contradicts it only in a sentence that says nearly the same, unless that figure is the same bound
   // ("over 12,000 troops" against "over 94,000 troops"), which states its frame as the claim does.
+  // "more than $27bn" is true of $28.3bn: a value inside the source's bound is another statement, not a contradiction.
+  if (!claim.bound && claim.value === claim.valueTo && (said.bound === 'over' || said.bound === 'under') && claim.value >= said.min && claim.value <= said.max) return false;
   const bounded = (claim.bound === 'over' || claim.bound === 'under') && said.bound !== claim.bound;
   if (bounded || (claim.approximate && !claim.bound && !/\d/.test(claim.text))) return c.sentenceCoverage >= SENTENCE_SHARE_ALONE;
+  // Someone else's figure: the claim names someone near its figure whom the sentence does not, and the sentence names
+  // someone near its own whom the claim never does ("Ray Charles ... eight Grammy Awards" against "Keys won four awards").
+  const someoneElse = c.strangers > 0 && c.namesShared < c.names;
+  if (someoneElse && c.sentenceCoverage < SENTENCE_SHARE_ALONE) return false;
   const sameNames = c.names > 0 && c.namesShared === c.names;
   return (c.coverage >= CONTRADICTION_COVERAGE && (c.sentenceCoverage >= SENTENCE_SHARE || countsSame(claim, said))) || c.sentenceCoverage >= SENTENCE_SHARE_ALONE || (sameNames && c.sentenceCoverage >= SENTENCE_SHARE);
 }

@@ -36,6 +36,8 @@ const VALUE_MIN_COVERAGE = 0.15;
 const REACH = 5;
 const proximity = (distance: number) => 1 / (1 + Math.abs(distance) / REACH);
 const WINDOW = 12;
+/** How far from a source figure a name says whose it is. */
+const STRANGER_WINDOW = 6;
 const BEYOND_ANOTHER_FIGURE = 0.25;
 /** Words elsewhere in the source's paragraph (an item's heading, the question a reply answers) count this much. */
 const PARAGRAPH_WEIGHT = 0.3;
@@ -92,6 +94,8 @@ export interface FigureCandidate {
   /** Whose: the names near the claim's figure, and how many of them the sentence names too. */
   names: number;
   namesShared: number;
+  /** Names near the source's figure that the claim never gives: whose the figure is, if not the claim's. */
+  strangers: number;
 }
 
 function countedLemmas(f: Figure): string[] {
@@ -116,6 +120,7 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
   const mine = countedLemmas(target.figure);
   const near = claim.tokens.filter((_, i) => nearness[i] !== 0);
   const names = [...new Set(near.filter((t) => t.name).map((t) => t.lemma))];
+  const claimLemmas = new Set(claim.tokens.map((t) => t.lemma));
   for (const source of sources) {
     const evidence = sourceEvidence(source);
     const weights = claim.tokens.map((t, i) => (nearness[i] === 0 ? 0 : evidence.idf(t.lemma) * nearness[i]));
@@ -137,7 +142,8 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
         const score = localScore(claim, weights, target, sentence, placed, evidence) + (preferred.has(`${sentence.key}#${sentence.paragraph.index}`) ? 0.5 : 0);
         const theirs = countedLemmas(placed.figure);
         const countsOther = mine.length > 0 && theirs.length > 0 && !mine.some((l) => theirs.includes(l) || sentence.lemmas.has(l));
-        out.push({ sentence, placed, score, coverage: score / total, agrees, countsOther, names: names.length, ...wholeSentence() });
+        const strangers = new Set(sentence.tokens.filter((t) => t.name && Math.abs(t.position - placed.position) <= STRANGER_WINDOW && !claimLemmas.has(t.lemma)).map((t) => t.lemma)).size;
+        out.push({ sentence, placed, score, coverage: score / total, agrees, countsOther, names: names.length, strangers, ...wholeSentence() });
       }
     }
   }
