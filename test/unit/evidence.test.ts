@@ -313,6 +313,22 @@ describe('figures compared on the evidence (real sentences)', () => {
     assert.equal(figureFindings('Yukos owed $25bn in back taxes for the years from 2000 onwards [@yukos].', corpus)[0]?.code, 'figure-mismatch');
   });
 
+  it('reads the period a figure is of: a year against "this year" or "the quarter" is no contradiction', () => {
+    // BBC leads and their bodies: 2004's growth beside the forecast for this year, and beside a quarter's.
+    const corpus = corpusOf({
+      forecast: 'Economic growth is set to halve in Singapore this year to between 3% and 5%.',
+      quarter: 'Growth slowed to 0.3% in the quarter ending September 30, down from 6.3% in the first quarter of 2004.',
+      base: 'Its share of the audience soared by 20% in January 2005 compared with last year, and currently stands at an average of 28.6%.',
+    });
+    for (const lead of ["Singapore's economy grew by 8.1% in 2004, its best performance since 2000 [@forecast].", 'Growth slowed to 1.2% in 2004 [@quarter].']) {
+      assert.deepEqual(mismatchMessages(lead, corpus), [], lead);
+    }
+    // The same period, said the same way, is contradicted; a year compared with is a base, not a period.
+    assert.equal(figureFindings('Growth in Singapore is set to halve this year to between 4% and 6% [@forecast].', corpus)[0]?.code, 'figure-mismatch');
+    assert.equal(figureFindings('Growth slowed to 1.2% in the quarter ending September 30 [@quarter].', corpus)[0]?.code, 'figure-mismatch');
+    assert.match(figureFindings('Its share of the audience rose by 12% in January 2005 compared with last year [@base].', corpus)[0]?.message ?? '', /Source says "20%"/);
+  });
+
   it('reads a figure of someone else, whom the claim never names, as no contradiction', () => {
     // BBC leads and their bodies: the regiments' group's seats beside the SNP's; the band's Brit Awards beside its Grammy nominations.
     const corpus = corpusOf({

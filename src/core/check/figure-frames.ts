@@ -87,13 +87,42 @@ export function yearOf(figures: readonly PlacedFigure[], placed: PlacedFigure): 
 }
 
 /**
- * Whether a source figure can be of the claim figure's time: not when each is of a year and
- * the years differ, and the source sentence does not state the claim's year at all.
+ * A period said without its year, just after a figure or before it: "this year", "in the quarter".
+ * A year a figure is compared with ("up 12% compared to last year", "on last year") is its base, not its period.
  */
-export function sameYear(claimFigures: readonly PlacedFigure[], placed: PlacedFigure, sentence: EvidenceSentence, theirs: PlacedFigure): boolean {
+const QUARTER = /\b(?:the|this|last|that|its|fourth|third|second|first) quarter\b|\bthree months (?:to|ended|ending)\b|\bquarterly\b/i;
+const RELATIVE_YEAR = /(?<!\b(?:compared (?:to|with)|from|than|on|over|versus|vs\.?|against|since) )\b(this|last|next|the current|the previous) (?:fiscal |financial |calendar )?year\b/i;
+
+/**
+ * The period a figure is of, where its words say: a quarter (of its year, if given), else the
+ * year it is of (`yearOf`), else a year said relative to when the text was written ("this year").
+ */
+function periodOf(text: string, figures: readonly PlacedFigure[], placed: PlacedFigure): string | undefined {
+  const year = yearOf(figures, placed);
+  const near = `${text.slice(Math.max(0, placed.figure.start - PERIOD_BEFORE), placed.figure.start)} ${text.slice(placed.figure.end, placed.figure.end + PERIOD_AFTER)}`;
+  // "6.3% in the first quarter of 2004" is of a quarter, not of 2004.
+  if (QUARTER.test(near)) return `quarter ${year ?? ''}`;
+  if (year !== undefined) return `year ${year}`;
+  const relative = RELATIVE_YEAR.exec(near);
+  return relative ? `${relative[1].toLowerCase().replace(/^the /, '').replace('current', 'this').replace('previous', 'last')} year` : undefined;
+}
+
+/** How far around a figure (in characters) the words that give its period are read. */
+const PERIOD_BEFORE = 40;
+const PERIOD_AFTER = 40;
+
+/**
+ * Whether a source figure can be of the claim figure's time: not when each is of a year and
+ * the years differ, and the source sentence does not state the claim's year at all; nor when
+ * their words give each another period ("grew 3.1% in 2004" against "grew 1.0% in the quarter";
+ * "8.1% in 2004" against "3% this year", which is another year or one the reader cannot tell).
+ */
+export function sameYear(claimText: string, claimFigures: readonly PlacedFigure[], placed: PlacedFigure, sentence: EvidenceSentence, theirs: PlacedFigure): boolean {
   if (placed.figure.kind === 'year' || placed.figure.kind === 'date') return true;
   const mine = yearOf(claimFigures, placed);
   const other = yearOf(sentence.figures, theirs);
-  if (mine === undefined || other === undefined || mine === other) return true;
-  return sentence.figures.some((f) => f.figure.kind === 'year' && f.figure.value === mine);
+  if (mine !== undefined && other !== undefined && mine !== other) return sentence.figures.some((f) => f.figure.kind === 'year' && f.figure.value === mine);
+  const myPeriod = periodOf(claimText, claimFigures, placed);
+  const theirPeriod = periodOf(sentence.text, sentence.figures, theirs);
+  return myPeriod === undefined || theirPeriod === undefined || myPeriod === theirPeriod;
 }

@@ -152,7 +152,7 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
         return;
       }
     }
-    const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && sameYear(words.figures, placed, c.sentence, c.placed) && !claimedByAnother(c, i));
+    const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && sameYear(claim.text, words.figures, placed, c.sentence, c.placed) && !claimedByAnother(c, i));
     // A sentence that states the claim's value beside another ("48% had no savings, and 33% had debts") says it, unless
     // that value counts something else ("40 tanks and 300 trucks"): which is which, its other words tell only weakly.
     const sameSentence = agreeing !== undefined && conflicting !== undefined && agreeing.sentence === conflicting.sentence && !countsOtherThing(placed.figure, agreeing.placed.figure) && agreeing.coverage >= MISMATCH_COVERAGE;
