@@ -326,6 +326,12 @@ describe('figures compared on the evidence (real sentences)', () => {
     // The same period, said the same way, is contradicted; a year compared with is a base, not a period.
     assert.equal(figureFindings('Growth in Singapore is set to halve this year to between 4% and 6% [@forecast].', corpus)[0]?.code, 'figure-mismatch');
     assert.equal(figureFindings('Growth slowed to 1.2% in the quarter ending September 30 [@quarter].', corpus)[0]?.code, 'figure-mismatch');
+    // A quarter as results write it is a quarter too ("Q3 2004", "third-quarter"); another quarter is another period.
+    const third = corpusOf({ q: 'Growth was at an annual rate of 4% in the third quarter of 2004 and for the year it came in at 4.4%, the best figure in five years.' });
+    assert.deepEqual(figureFindings('Growth was at an annual rate of 4% in Q3 2004 [@q].', third), []);
+    for (const wrong of ['Growth was at an annual rate of 3% in Q3 2004 [@q].', 'Third-quarter growth was 3% at an annual rate in 2004 [@q].']) assert.match(figureFindings(wrong, third)[0]?.message ?? '', /Source says "4%"/, wrong);
+    // (The changed quarter itself is contradicted: the sentence says the rest in the same words.)
+    assert.deepEqual(mismatchMessages('Growth was at an annual rate of 3% in the second quarter of 2004 [@q].', third), ['Source says "third quarter" [@q, para. 1], not "second quarter".']);
     assert.match(figureFindings('Its share of the audience rose by 12% in January 2005 compared with last year [@base].', corpus)[0]?.message ?? '', /Source says "20%"/);
   });
 

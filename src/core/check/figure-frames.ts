@@ -87,24 +87,51 @@ export function yearOf(figures: readonly PlacedFigure[], placed: PlacedFigure): 
 }
 
 /**
- * A period said without its year, just after a figure or before it: "this year", "in the quarter".
- * A year a figure is compared with ("up 12% compared to last year", "on last year") is its base, not its period.
+ * A period said without its year, just after a figure or before it: "this year", "in the quarter",
+ * "Q3", "third-quarter", "for the year". A share is no period ("a quarter of the staff", "three-quarters of the
+ * economy"), and a year a figure is compared with ("up 12% compared to last year", "on last year")
+ * is its base, not its period.
  */
-const QUARTER = /\b(?:the|this|last|that|its|fourth|third|second|first) quarter\b|\bthree months (?:to|ended|ending)\b|\bquarterly\b/i;
+const QUARTER = /\b(?:Q([1-4])|([1-4])Q(?:\d{2})?)\b|\b(?:(first|second|third|fourth)|the|this|last|that|its|latest|same|previous|prior|current)[- ]quarter\b(?!\s+of\s+(?:the|all|its|a|an|their|our|his|her|those|these|UK|US)\b)|\bquarterly\b|\bthree months (?:to|ended|ending)\b/i;
+const WHOLE_YEAR = /\b(?:for|over|in) the (?:full |whole |calendar |fiscal |financial )?year\b|\bfull[- ]year\b/i;
 const RELATIVE_YEAR = /(?<!\b(?:compared (?:to|with)|from|than|on|over|versus|vs\.?|against|since) )\b(this|last|next|the current|the previous) (?:fiscal |financial |calendar )?year\b/i;
+const QUARTER_NUMBERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+interface Period {
+  unit: 'quarter' | 'year';
+  year?: number;
+  /** Which quarter, where said; or a year said from when the text was written. */
+  which?: number | 'this' | 'last' | 'next';
+}
 
 /**
- * The period a figure is of, where its words say: a quarter (of its year, if given), else the
- * year it is of (`yearOf`), else a year said relative to when the text was written ("this year").
+ * The period a figure is of, where its words say: a quarter (which, and of what year, if given),
+ * else the year it is of (`yearOf`), else a year said from when the text was written.
  */
-function periodOf(text: string, figures: readonly PlacedFigure[], placed: PlacedFigure): string | undefined {
+function periodOf(text: string, figures: readonly PlacedFigure[], placed: PlacedFigure): Period | undefined {
   const year = yearOf(figures, placed);
   const near = `${text.slice(Math.max(0, placed.figure.start - PERIOD_BEFORE), placed.figure.start)} ${text.slice(placed.figure.end, placed.figure.end + PERIOD_AFTER)}`;
   // "6.3% in the first quarter of 2004" is of a quarter, not of 2004.
-  if (QUARTER.test(near)) return `quarter ${year ?? ''}`;
-  if (year !== undefined) return `year ${year}`;
+  const quarter = QUARTER.exec(near);
+  if (quarter) {
+    const which = quarter[1] ?? quarter[2] ?? quarter[3];
+    return { unit: 'quarter', year, which: which === undefined ? undefined : (QUARTER_NUMBERS[which.toLowerCase()] ?? Number(which)) };
+  }
+  if (year !== undefined) return { unit: 'year', year };
   const relative = RELATIVE_YEAR.exec(near);
-  return relative ? `${relative[1].toLowerCase().replace(/^the /, '').replace('current', 'this').replace('previous', 'last')} year` : undefined;
+  // "for the year it came in at 4.4%": a year's figure, the year unsaid.
+  if (!relative) return WHOLE_YEAR.test(near) ? { unit: 'year' } : undefined;
+  const which = relative[1].toLowerCase().replace(/^the /, '');
+  return { unit: 'year', which: which === 'current' ? 'this' : which === 'previous' ? 'last' : (which as 'this' | 'last' | 'next') };
+}
+
+/** Two periods that may be one: the same unit, and nothing both say that differs. A year said from now is no year the reader can match. */
+function samePeriod(a: Period, b: Period): boolean {
+  if (a.unit !== b.unit) return false;
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
+  const unsaid = (p: Period) => p.which === undefined && p.year === undefined;
+  if (a.unit === 'year') return unsaid(a) || unsaid(b) || (a.which ?? a.year) === (b.which ?? b.year);
+  return a.which === undefined || b.which === undefined || a.which === b.which;
 }
 
 /** How far around a figure (in characters) the words that give its period are read. */
@@ -124,5 +151,5 @@ export function sameYear(claimText: string, claimFigures: readonly PlacedFigure[
   if (mine !== undefined && other !== undefined && mine !== other) return sentence.figures.some((f) => f.figure.kind === 'year' && f.figure.value === mine);
   const myPeriod = periodOf(claimText, claimFigures, placed);
   const theirPeriod = periodOf(sentence.text, sentence.figures, theirs);
-  return myPeriod === undefined || theirPeriod === undefined || myPeriod === theirPeriod;
+  return myPeriod === undefined || theirPeriod === undefined || samePeriod(myPeriod, theirPeriod);
 }
