@@ -9,18 +9,12 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../src/vscode/extension';
 import type { OpenOriginalResult } from '../../src/vscode/extracted-text';
-import { articleHtml, pandocDocx, printToPdf, scannedPdf } from '../real-documents';
+import { articleHtml, bbcParagraphs, pandocDocx, printToPdf, scannedPdf } from '../real-documents';
 import { checkedDraft, grounded, resetEditors, until, workspaceUri } from './helpers';
 
 const repoRoot = join(__dirname, '..', '..', '..');
-const unbroken = (name: string, headline: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'unbroken', name), 'utf8').replace(headline, '').trim();
-/** A BBC article in paragraphs of three sentences, as a news site lays it out. */
-function inParagraphs(text: string): string[] {
-  const sentences = text.split(/(?<=[.!?]"?) (?=[A-Z"])/);
-  return Array.from({ length: Math.ceil(sentences.length / 3) }, (_, i) => sentences.slice(i * 3, i * 3 + 3).join(' '));
-}
-const christmas = inParagraphs(unbroken('mixed-christmas-for-us-retailers.txt', 'Mixed Christmas for US retailers '));
-const ashley = inParagraphs(unbroken('laura-ashley-chief.txt', 'Laura Ashley chief stepping down '));
+const christmas = bbcParagraphs(repoRoot, 'mixed-christmas-for-us-retailers.txt', 'Mixed Christmas for US retailers ');
+const ashley = bbcParagraphs(repoRoot, 'laura-ashley-chief.txt', 'Laura Ashley chief stepping down ');
 
 const hoverText = (hovers: vscode.Hover[]) =>
   hovers
