@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Location, Range } from 'vscode-languageserver-protocol/node';
 import { articleHtml, bbcParagraphs, pandocDocx, printToPdf } from '../real-documents';
@@ -113,6 +113,21 @@ describe('grounded-lsp on PDF and Word sources', function () {
     const asked = session.shownDocuments[shown];
     assert.equal(asked.uri, passage.shownIn);
     assert.equal(flat(textAt(asked.uri, asked.selection!)).trim(), flat(christmas[1]).trim());
+  });
+
+  it('writes the extracted text to the system’s temporary folder when the client asks for no caches', async () => {
+    const uncached = await LspSession.start(folder, { initializationOptions: { cacheDirectory: false } });
+    try {
+      await uncached.indexComplete();
+      const document = uncached.open(join(folder, 'uncached-report.md'), `American Eagle Outfitters [@${pdfKey}, ${pdfPage}].\n`);
+      const [location] = (await uncached.connection.sendRequest('textDocument/definition', { textDocument: { uri: document.uri }, position: { line: 0, character: 30 } })) as Location[];
+      assert.ok(location.uri.startsWith(uriOf(join(tmpdir(), 'grounded-lsp'))), location.uri);
+      assert.match(flat(textAt(location.uri, location.range)), /32\.2% at American Eagle/);
+      const written = fileURLToPath(location.uri);
+      rmSync(written.slice(0, written.indexOf(`${sep}extracted${sep}`)), { recursive: true, force: true });
+    } finally {
+      await uncached.close();
+    }
   });
 
   it('points a wrong figure’s related information at the passage in the extracted text', async () => {
