@@ -400,7 +400,8 @@ export class CorpusService implements vscode.Disposable {
   /** Watches a folder's tree with Grounded's own watcher, where the host has one; returns its location. */
   private follow(folder: vscode.Uri): string | undefined {
     const location = folder.toString();
-    if (!this.host.watchFolder || folder.scheme !== 'file' || this.followed.has(location)) return undefined;
+    // A folder inside one followed already is watched with it (code-server may report both).
+    if (!this.host.watchFolder || folder.scheme !== 'file' || [...this.followed.keys()].some((f) => location === f || location.startsWith(`${f}/`))) return undefined;
     const watching = this.host.watchFolder(
       folder.fsPath,
       (path, change) => this.queue(vscode.Uri.file(path), change),
