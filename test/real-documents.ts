@@ -3,7 +3,7 @@
 // printed as an image-only PDF (a scan), qpdf's encryption, and pandoc's .docx. Asynchronous,
 // so the extension host running the integration tests is never held up while they are made.
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -27,6 +27,16 @@ export function articleHtml(title: string, paragraphs: readonly string[], extraS
   const style = `@page { size: A5; margin: 22mm 16mm; @top-center { content: "BBC News"; font-size: 9pt; } @bottom-center { content: "Page " counter(page); font-size: 9pt; } }
   body { font: 12pt/1.45 serif; } h1 { font-size: 20pt; }${extraStyle}`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${style}</style></head><body><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</body></html>`;
+}
+
+/**
+ * A BBC article of test/fixtures/unbroken (which come with no paragraph breaks) in paragraphs of
+ * three sentences, as a news site lays it out; `headline` is cut off the front.
+ */
+export function bbcParagraphs(repoRoot: string, name: string, headline: string): string[] {
+  const text = readFileSync(join(repoRoot, 'test', 'fixtures', 'unbroken', name), 'utf8').replace(headline, '').trim();
+  const sentences = text.split(/(?<=[.!?]"?) (?=[A-Z"])/);
+  return Array.from({ length: Math.ceil(sentences.length / 3) }, (_, i) => sentences.slice(i * 3, i * 3 + 3).join(' '));
 }
 
 /** A scan: `text` rendered by Chromium to a picture, and the picture printed to a PDF with no text layer. */

@@ -10,6 +10,7 @@ import type { LoadProblem } from '../core/model';
 import { DiskFileTree } from '../service/file-tree';
 import type { IndexState } from '../service/corpus-indexer';
 import { searchPassages, type PassageFound } from '../service/search';
+import { fileStart } from '../service/source-places';
 import { documentEdit } from './edits';
 import { isSourceDocument, type ServerContext } from './context';
 import type { ReportDiagnostics } from './diagnostics';
@@ -80,12 +81,15 @@ export class GroundedCommands {
   private search(query: unknown, limit: unknown): SearchAnswer {
     if (typeof query !== 'string') throw invalid(`grounded.searchSources takes the query as its first argument, a string; it got ${JSON.stringify(query)}.`);
     if (limit !== undefined && (typeof limit !== 'number' || !(limit >= 1))) throw invalid(`grounded.searchSources: the second argument, the most passages to return, should be a number of at least 1; it got ${JSON.stringify(limit)}.`);
-    const { indexer, sourceLines } = this.context;
+    const { indexer, sourcePlaces } = this.context;
     const found = searchPassages(query, Math.floor((limit as number | undefined) ?? DEFAULT_LIMIT), indexer.corpus, indexer.searchIndex());
-    const zero = { line: 0, character: 0 };
     return {
       complete: indexer.state.complete,
-      passages: found.map((p) => ({ ...p, range: { start: sourceLines.positionAt(p.location, p.start) ?? zero, end: sourceLines.positionAt(p.location, p.end) ?? zero } })),
+      passages: found.map((p) => {
+        const source = indexer.corpus.atLocation(p.location);
+        const place = (source && sourcePlaces.locate(source, p.start, p.end)) ?? fileStart({ location: p.location });
+        return { ...p, shownIn: place.uri, range: place.range };
+      }),
     };
   }
 
@@ -115,8 +119,8 @@ export class GroundedCommands {
     if (a.paragraph !== undefined && !paragraph) throw invalid(`${OPEN_SOURCE_COMMAND}: ${a.key} has ${source.paragraphs.length} paragraphs; there is no para. ${String(a.paragraph)}.`);
     const start = (a.start as number | undefined) ?? paragraph?.start ?? 0;
     const end = (a.end as number | undefined) ?? paragraph?.end ?? start;
-    const at = (offset: number) => this.context.sourceLines.positionAt(source.location, offset) ?? { line: 0, character: 0 };
-    const result = await this.context.connection.window.showDocument({ uri: source.location, selection: { start: at(start), end: at(end) }, takeFocus: true });
+    const place = this.context.sourcePlaces.locate(source, start, end) ?? fileStart(source);
+    const result = await this.context.connection.window.showDocument({ uri: place.uri, selection: place.range, takeFocus: true });
     return { shown: result.success };
   }
 

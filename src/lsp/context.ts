@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndexer } from '../service/corpus-indexer';
-import type { SourceLines } from '../service/source-text';
+import type { SourcePlaces } from '../service/source-places';
 
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   indexer: CorpusIndexer;
-  sourceLines: SourceLines;
+  /** Where a source's passages stand in files the client can open (PDFs and Word documents: their extracted text). */
+  sourcePlaces: SourcePlaces;
 }
 
 const REPORT_EXTENSION = /\.(md|markdown)$/i;

@@ -56,12 +56,11 @@ export class ReportDiagnostics {
 
   private diagnostic(document: TextDocument, f: Finding): Diagnostic {
     const d: Diagnostic = { range: { start: document.positionAt(f.start), end: document.positionAt(f.end) }, message: f.message, severity: SEVERITY[f.severity], source: 'grounded', code: f.code };
-    const location = f.source && this.context.indexer.corpus.get(f.source.key)?.location;
-    if (f.source && location && f.source.start !== undefined) {
-      const start = this.context.sourceLines.positionAt(location, f.source.start);
-      const end = this.context.sourceLines.positionAt(location, f.source.end ?? f.source.start);
+    const source = f.source && this.context.indexer.corpus.get(f.source.key);
+    if (f.source && source && f.source.start !== undefined) {
+      const location = this.context.sourcePlaces.locate(source, f.source.start, f.source.end ?? f.source.start);
       // The source may have vanished since it was indexed: the diagnostic stands without it.
-      if (start && end) d.relatedInformation = [{ location: { uri: location, range: { start, end } }, message: `@${f.source.key}${f.source.locator ? `, ${f.source.locator}` : ''}: "${f.source.text}"` }];
+      if (location) d.relatedInformation = [{ location, message: `@${f.source.key}${f.source.locator ? `, ${f.source.locator}` : ''}: "${f.source.text}"` }];
     }
     return d;
   }

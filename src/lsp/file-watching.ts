@@ -1,6 +1,6 @@
 // Follows changes to the source files: through the client's watcher
 // (workspace/didChangeWatchedFiles) where the client offers one, else with a watcher of its own.
-import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type Disposable } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable } from 'vscode-languageserver/node';
 import type { CorpusIndexer } from '../service/corpus-indexer';
 import { DiskFileTree } from '../service/file-tree';
 import { pathOf } from './context';
@@ -18,7 +18,9 @@ export class SourceWatching {
     connection.onDidChangeWatchedFiles(({ changes }) => {
       for (const change of changes) {
         const path = pathOf(change.uri);
-        if (path) indexer.fileChanged(path, change.type === FileChangeType.Deleted ? 'delete' : 'update');
+        if (!path) continue;
+        if (change.type === FileChangeType.Created) indexer.pathCreated(path);
+        else indexer.fileChanged(path, change.type === FileChangeType.Deleted ? 'delete' : 'update');
       }
     });
   }
@@ -27,7 +29,9 @@ export class SourceWatching {
   async watch(folders: readonly string[]): Promise<void> {
     this.stop();
     if (this.clientWatches) {
-      const watchers = this.indexer.watchPatterns().map((globPattern) => ({ globPattern }));
+      // Every path's creation and deletion too: a client can report a folder made or deleted with
+      // its files and none of the files (VS Code's watcher in code-server does); the folder stands for them.
+      const watchers = [...this.indexer.watchPatterns().map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
       this.registration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       await this.registration;
       return;

@@ -2,7 +2,7 @@
 // checks, fixes) and the core to LSP. One class per feature, as in the extension.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CodeActionKind,
@@ -22,7 +22,7 @@ import { COMPLETION_TRIGGERS } from '../service/completions';
 import { CorpusIndexer, type IndexerLog } from '../service/corpus-indexer';
 import { DiskFileTree } from '../service/file-tree';
 import { readSettings, type GroundedSettings } from '../service/settings';
-import { SourceLines } from '../service/source-text';
+import { SourcePlaces } from '../service/source-places';
 import { FindingCodeActions } from './code-actions';
 import { COMMANDS, GroundedCommands } from './commands';
 import { CitationCompletions } from './completion';
@@ -55,12 +55,19 @@ function foldersOf(params: InitializeParams): string[] {
   return paths;
 }
 
+// One cache per set of workspace folders, as the extension keeps one per workspace.
+const foldersHash = (folders: readonly string[]) => createHash('sha256').update(folders.join('\n')).digest('hex').slice(0, 16);
+
 function cacheFolder(option: InitializationOptions['cacheDirectory'], folders: readonly string[]): string | undefined {
   if (option === false) return undefined;
   if (typeof option === 'string') return option;
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  // One cache per set of workspace folders, as the extension keeps one per workspace.
-  return join(base, 'grounded', 'lsp', createHash('sha256').update(folders.join('\n')).digest('hex').slice(0, 16));
+  return join(base, 'grounded', 'lsp', foldersHash(folders));
+}
+
+/** Where the text extracted from PDFs and Word documents is written: beside the caches, or with no caches in the system's temporary folder. */
+function extractedFolder(caches: string | undefined, folders: readonly string[]): string {
+  return caches ? join(caches, 'extracted') : join(tmpdir(), 'grounded-lsp', foldersHash(folders), 'extracted');
 }
 
 export class GroundedLanguageServer {
@@ -98,7 +105,8 @@ export class GroundedLanguageServer {
       (message) => log.info(message),
     );
     const indexer = new CorpusIndexer(worker, new DiskFileTree(), this.settings.corpus, log);
-    const context: ServerContext = { connection: this.connection, documents: this.documents, indexer, sourceLines: new SourceLines() };
+    const sourcePlaces = new SourcePlaces(extractedFolder(folders, this.folders), (message) => log.warn(message));
+    const context: ServerContext = { connection: this.connection, documents: this.documents, indexer, sourcePlaces };
     this.context = context;
     this.registerFeatures(context);
     return {

@@ -2,6 +2,7 @@
 // files the settings name, follows changes the host reports, and has the index worker read,
 // parse and index them off this thread. This side keeps the parsed corpus (locations are
 // file URIs) and adopts the worker's search index in slices, so requests never wait.
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Corpus } from '../core/corpus/corpus';
 import { readsAsSource } from '../core/corpus/parse-file';
@@ -10,6 +11,7 @@ import type { LoadProblem } from '../core/model';
 import { SearchIndex } from '../core/search/search-index';
 import type { IndexWorker } from '../worker/index-client';
 import type { FileOutcome, FileToIndex } from '../worker/index-worker-core';
+import { matchesAny } from '../core/glob';
 import { Emitter } from './events';
 import { matchesCorpus } from '../core/glob';
 import { relativeInside, type FileChange, type FileTree } from './file-tree';
@@ -49,6 +51,8 @@ export class CorpusIndexer {
   private running = 0;
   private progress = { read: 0, total: 0 };
   private pending = new Map<string, FileChange>();
+  /** Paths created that are no source files, perhaps folders made with their files in them (see `pathCreated`). */
+  private created = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private markScanned: () => void = () => undefined;
@@ -73,7 +77,7 @@ export class CorpusIndexer {
 
   get state(): IndexState {
     return {
-      complete: this.scanned && this.running === 0 && this.pending.size === 0,
+      complete: this.scanned && this.running === 0 && this.pending.size === 0 && this.created.size === 0,
       filesRead: this.progress.read,
       filesTotal: this.progress.total,
       sources: this.corpus.size,
@@ -129,6 +133,23 @@ export class CorpusIndexer {
     const gone = change === 'delete' ? [...this.held].filter((held) => held === location || held.startsWith(`${location}/`)) : [location];
     if (!gone.length) return;
     for (const each of gone) this.pending.set(each, change);
+    this.scheduleFlush();
+    this.fireState();
+  }
+
+  /**
+   * A path was created (a host's watcher said so) that may be a folder: its source files are read.
+   * Watchers can report a folder made with its files in it and none of the files (code-server's
+   * does, for a folder of PDFs copied in at once).
+   */
+  pathCreated(path: string): void {
+    if (this.wants(path)) return this.fileChanged(path, 'update');
+    const inside = this.folders.some((folder) => {
+      const rel = relativeInside(folder, path);
+      return rel !== undefined && !matchesAny(`${rel}/`, this.settings.exclude);
+    });
+    if (!inside) return;
+    this.created.add(path);
     this.scheduleFlush();
     this.fireState();
   }
@@ -235,11 +256,17 @@ export class CorpusIndexer {
 
   private async flush(): Promise<void> {
     const batch = this.pending;
+    const created = this.created;
     this.pending = new Map();
-    if (!batch.size) return;
+    this.created = new Set();
+    if (!batch.size && !created.size) return;
     await this.busy(async () => {
       const deleted = [...batch].filter(([, change]) => change === 'delete').map(([location]) => location);
       const updated = [...batch].filter(([, change]) => change === 'update').map(([location]) => toIndex(fileURLToPath(location)));
+      if (created.size) {
+        const reading = new Set(updated.map((f) => f.location));
+        updated.push(...(await this.filesInFolders([...created])).filter((f) => !reading.has(f.location)));
+      }
       let touched = false;
       for (const location of deleted) touched = this.drop(location) || touched;
       if (deleted.length) await this.worker.forget(deleted);
@@ -249,6 +276,23 @@ export class CorpusIndexer {
       }
       if (touched) await this.publish();
     });
+  }
+
+  /** Of `paths`, the folders: the source files in them the settings name, and the metadata file beside those. */
+  private async filesInFolders(paths: string[]): Promise<FileToIndex[]> {
+    const files = new Map<string, FileToIndex>();
+    const problems: LoadProblem[] = [];
+    for (const path of paths) {
+      if (!(await this.files.isFolder(path))) continue;
+      for (const file of await this.files.list(path, problems)) {
+        if (!this.wants(file)) continue;
+        files.set(file, toIndex(file));
+        const references = join(dirname(file), REFERENCES_FILE);
+        files.set(references, { ...toIndex(references), optional: true });
+      }
+    }
+    for (const p of problems) this.log.warn(`${p.location}: ${p.message}`);
+    return [...files.values()];
   }
 
   /** Applies what the worker found of one file to this side's corpus. */

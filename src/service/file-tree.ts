@@ -1,7 +1,7 @@
 // The workspace's files as the corpus indexer needs them, behind a narrow interface: the
 // language server reads them from this machine's disk; another host (a browser) would
 // implement the same with its own file system.
-import { readdirSync, statSync, watch, type Dirent, type FSWatcher, type Stats } from 'node:fs';
+import { promises as fs, readdirSync, statSync, watch, type Dirent, type FSWatcher, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { listFiles } from '../core/corpus/node-corpus';
 import type { LoadProblem } from '../core/model';
@@ -12,6 +12,8 @@ export type FileChange = 'update' | 'delete';
 export interface FileTree {
   /** Every file under `folder` (absolute paths, sorted); unreadable folders go to `problems`. */
   list(folder: string, problems: LoadProblem[]): Promise<string[]>;
+  /** Is `path` a folder (false when it is a file or is gone)? */
+  isFolder(path: string): Promise<boolean>;
   /** Calls `onChange` for files created, changed or deleted under `folder`, until disposed. */
   watch(folder: string, onChange: (path: string, change: FileChange) => void, onError: (message: string) => void): Subscription;
 }
@@ -32,6 +34,10 @@ export function relativeInside(folder: string, path: string): string | undefined
 export class DiskFileTree implements FileTree {
   list(folder: string, problems: LoadProblem[]): Promise<string[]> {
     return listFiles(folder, problems);
+  }
+
+  isFolder(path: string): Promise<boolean> {
+    return fs.stat(path).then((s) => s.isDirectory(), () => false);
   }
 
   watch(folder: string, onChange: (path: string, change: FileChange) => void, onError: (message: string) => void): Subscription {

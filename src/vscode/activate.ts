@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ExportBibliographyCommand, type ExportBibliographyArgs } from './bibliography-command';
 import { CitationCompletionProvider } from './completion-provider';
-import { CorpusService, type ScanStats } from './corpus-service';
+import { CorpusService, type ScanStats, type WatchFolder } from './corpus-service';
 import { CitationDefinitionProvider } from './definition-provider';
 import { DisposableStore } from './disposables';
 import { CitationHoverProvider } from './hover-provider';
@@ -100,6 +100,8 @@ export interface ExtensionPlatform {
   readsDisk: boolean;
   /** The user's home folder, for a bibliography named `~/…`, where this host knows it. */
   home?: string;
+  /** Grounded's own watcher of a folder on this machine's disk, where the host has one (Node), for folders the editor's watcher may lose. */
+  watchFolder?: WatchFolder;
   /** How the host runs (for tests and the log): `node` or `web`. */
   kind: 'node' | 'web';
 }

@@ -14,6 +14,8 @@ import type { FileSignature } from '../worker/parse-cache';
 import { DisposableStore } from './disposables';
 import { runSliced } from '../service/slices';
 import { applyOutcome, IndexKeeper } from '../service/index-keeper';
+import type { Subscription } from '../service/events';
+import type { FileChange } from '../service/file-tree';
 
 /** How the last full scan went. */
 export interface ScanStats {
@@ -23,6 +25,15 @@ export interface ScanStats {
   indexReused: boolean;
   ms: number;
 }
+
+/**
+ * What a watcher reported of a path: a source file changed or deleted, or a path that is no
+ * source file created or deleted (perhaps a folder, whose files are then read or dropped).
+ */
+type PathChange = 'update' | 'delete' | 'created' | 'deleted';
+
+/** Grounded's own watcher of a folder's tree on this machine's disk (Node hosts only). */
+export type WatchFolder = (path: string, onChange: (path: string, change: FileChange) => void, onError: (message: string) => void) => Subscription;
 
 interface CorpusSettings {
   include: string[];
@@ -66,7 +77,9 @@ export class CorpusService implements vscode.Disposable {
   private readonly index = new IndexKeeper(this.corpus);
   private stats: ScanStats = { parsed: 0, fromCache: 0, indexReused: false, ms: 0 };
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private pending = new Map<string, 'update' | 'delete'>();
+  private pending = new Map<string, PathChange>();
+  /** Folders created during the session that Grounded watches itself, by location (see `readCreatedFolders`). */
+  private readonly followed = new Map<string, Subscription>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private busy = 0;
   private hasScanned = false;
@@ -95,7 +108,7 @@ export class CorpusService implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
     private worker: IndexWorker,
     /** Whether the worker reads `file:` sources from disk (Node), or this side reads every file (browser); and `~` for bibliographies. */
-    private readonly host: { readsDisk: boolean; home?: string },
+    private readonly host: { readsDisk: boolean; home?: string; watchFolder?: WatchFolder },
   ) {
     this.store.add(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -262,13 +275,14 @@ export class CorpusService implements vscode.Disposable {
    * lists them: VS Code's file search would spawn a process from this thread, and forking a
    * host that holds a large corpus blocks it for tens of ms (55 ms seen with 2,225 articles).
    */
-  private async sourcesIn(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+  private async sourcesIn(folder: vscode.WorkspaceFolder, under?: vscode.Uri): Promise<vscode.Uri[]> {
     if (this.host.readsDisk && folder.uri.scheme === 'file') {
-      const { paths, problems } = await this.worker.list(folder.uri.fsPath, this.settings.include, this.settings.exclude);
+      const { paths, problems } = await this.worker.list(folder.uri.fsPath, this.settings.include, this.settings.exclude, under?.fsPath);
       for (const p of problems) this.warnOnce(`${p.location}: ${p.message}`);
       return paths.map((path) => vscode.Uri.file(path));
     }
     const exclude = this.settings.exclude.length ? `{${this.settings.exclude.join(',')}}` : undefined;
+    if (under) return (await vscode.workspace.findFiles(new vscode.RelativePattern(under, '**/*'), exclude)).filter((uri) => this.wanted(uri));
     const found: vscode.Uri[] = [];
     for (const include of this.settings.include) {
       for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude)) if (readsAsSource(uri.path)) found.push(uri);
@@ -357,15 +371,74 @@ export class CorpusService implements vscode.Disposable {
         this.watchers.add(watcher.onDidChange((uri) => this.queue(uri, 'update')));
         this.watchers.add(watcher.onDidDelete((uri) => this.queue(uri, 'delete')));
       }
-      // A folder deleted whole is reported alone, not file by file: what was read inside it goes too.
-      const folders = this.watchers.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false));
-      this.watchers.add(folders.onDidDelete((uri) => this.forgetInside(uri)));
+      // code-server's watcher can report a folder made with files in it at once (a folder of PDFs
+      // copied in) and none of its files, then or later: a folder created is read whole, and one
+      // deleted (reported alone, without its files) takes its files with it.
+      const tree = this.watchers.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false));
+      this.watchers.add(tree.onDidCreate((uri) => !this.wanted(uri) && this.mayHoldSources(uri) && this.queue(uri, 'created')));
+      this.watchers.add(tree.onDidDelete((uri) => !this.wanted(uri) && this.queue(uri, 'deleted')));
     }
+    this.unfollow(() => true);
   }
 
-  private forgetInside(folder: vscode.Uri): void {
-    const prefix = `${folder.toString()}/`;
-    for (const location of this.known) if (location.startsWith(prefix)) this.queue(vscode.Uri.parse(location), 'delete');
+  /** Could a folder at `uri` hold files to index (is it outside the excluded globs)? */
+  private mayHoldSources(uri: vscode.Uri): boolean {
+    return !!vscode.workspace.getWorkspaceFolder(uri) && !matchesAny(`${vscode.workspace.asRelativePath(uri, false)}/`, this.settings.exclude);
+  }
+
+  /**
+   * Of the paths created that are no source files, the folders: their source files (and the
+   * metadata file beside them) to read. Where this host reads the disk, a folder that holds
+   * sources is also watched by Grounded itself from then on, before it is read (so no file falls
+   * between), since code-server's watcher, having missed its files, reports none of their later
+   * changes either.
+   */
+  private async readCreatedFolders(locations: string[]): Promise<FileToIndex[]> {
+    const folders: vscode.Uri[] = [];
+    for (let i = 0; i < locations.length; i += STAT_BATCH) {
+      const uris = locations.slice(i, i + STAT_BATCH).map((l) => vscode.Uri.parse(l));
+      const types = await Promise.all(uris.map((uri) => vscode.workspace.fs.stat(uri).then((s) => s.type, () => vscode.FileType.Unknown)));
+      folders.push(...uris.filter((_, j) => types[j] & vscode.FileType.Directory));
+    }
+    const files = new Map<string, FileToIndex>();
+    for (const folder of folders) {
+      const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
+      if (!workspaceFolder) continue;
+      const followed = this.follow(folder);
+      const found = await this.sourcesIn(workspaceFolder, folder);
+      if (found.length === 0) this.unfollow((location) => location === followed);
+      for (const uri of found) {
+        files.set(uri.toString(), this.fileToIndex(uri));
+        const references = vscode.Uri.joinPath(uri, '..', REFERENCES_FILE);
+        files.set(references.toString(), { ...this.fileToIndex(references), optional: true });
+      }
+      // A bibliography the settings or a report name may be in it too (made with it, as a Zotero export folder is).
+      const inside = `${folder.toString()}/`;
+      for (const location of this.bibliographies) if (location.startsWith(inside)) files.set(location, { ...this.fileToIndex(vscode.Uri.parse(location)), bibliography: true, optional: true });
+    }
+    return [...files.values()];
+  }
+
+  /** Watches a folder's tree with Grounded's own watcher, where the host has one; returns its location. */
+  private follow(folder: vscode.Uri): string | undefined {
+    const location = folder.toString();
+    // A folder inside one followed already is watched with it (code-server may report both).
+    if (!this.host.watchFolder || folder.scheme !== 'file' || [...this.followed.keys()].some((f) => location === f || location.startsWith(`${f}/`))) return undefined;
+    const watching = this.host.watchFolder(
+      folder.fsPath,
+      (path, change) => this.queue(vscode.Uri.file(path), change),
+      (message) => this.output.warn(message),
+    );
+    this.followed.set(location, watching);
+    return location;
+  }
+
+  private unfollow(which: (location: string) => boolean): void {
+    for (const [location, watching] of this.followed) {
+      if (!which(location)) continue;
+      watching.dispose();
+      this.followed.delete(location);
+    }
   }
 
   /** Is this file one the settings ask to index (or a metadata file beside indexed ones)? */
@@ -383,7 +456,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   // Batches file events: saving many files, or a rename (delete + create), updates once.
-  private queue(uri: vscode.Uri, kind: 'update' | 'delete'): void {
+  private queue(uri: vscode.Uri, kind: PathChange): void {
     this.pending.set(uri.toString(), kind);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => void this.enqueue(() => this.flush()), 100);
@@ -393,10 +466,13 @@ export class CorpusService implements vscode.Disposable {
     const batch = this.pending;
     this.pending = new Map();
     await this.withIndexing(async () => {
-      const deleted = [...batch].filter(([, kind]) => kind === 'delete').map(([location]) => location);
+      const deleted = this.deletedWith(batch);
+      const created = [...batch].filter(([, kind]) => kind === 'created').map(([location]) => location);
       const updated = [...batch]
         .filter(([location, kind]) => kind === 'update' && this.wanted(vscode.Uri.parse(location)))
         .map(([location]) => ({ ...this.fileToIndex(vscode.Uri.parse(location)), ...(this.bibliographies.has(location) ? { bibliography: true } : {}) }));
+      const updating = new Set(updated.map((f) => f.location));
+      if (created.length) updated.push(...(await this.readCreatedFolders(created)).filter((f) => !updating.has(f.location)));
       let touched = false;
       for (const location of deleted) touched = this.forget(location) || touched;
       if (deleted.length) await this.worker.forget(deleted);
@@ -412,6 +488,23 @@ export class CorpusService implements vscode.Disposable {
       }
       if (touched) await this.publish();
     });
+  }
+
+  /** The source files deleted: those reported, and those held inside a folder reported deleted. */
+  private deletedWith(batch: Map<string, PathChange>): string[] {
+    const deleted = new Set([...batch].filter(([, kind]) => kind === 'delete').map(([location]) => location));
+    const folders = new Set([...batch].filter(([, kind]) => kind === 'delete' || kind === 'deleted').map(([location]) => location));
+    if (folders.size === 0) return [...deleted];
+    for (const location of this.known) {
+      for (let at = location.lastIndexOf('/'); at > 0; at = location.lastIndexOf('/', at - 1)) {
+        if (folders.has(location.slice(0, at))) {
+          deleted.add(location);
+          break;
+        }
+      }
+    }
+    this.unfollow((location) => [...folders].some((f) => location === f || location.startsWith(`${f}/`)));
+    return [...deleted];
   }
 
   /** Applies what the worker found of one file to this side's corpus. */
@@ -522,6 +615,7 @@ export class CorpusService implements vscode.Disposable {
       void worker.save().finally(() => worker.dispose());
     } else worker.dispose();
     this.watchers.dispose();
+    this.unfollow(() => true);
     this.store.dispose();
   }
 }

@@ -4,13 +4,15 @@
 import * as vscode from 'vscode';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DiskFileTree } from '../service/file-tree';
 import { IndexWorkerClient } from '../worker/index-client';
 import { activateGrounded, type GroundedApi } from './activate';
 
 export type { GroundedApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): GroundedApi {
-  return activateGrounded(context, { kind: 'node', readsDisk: true, home: process.env.HOME, startIndexWorker });
+  const disk = new DiskFileTree();
+  return activateGrounded(context, { kind: 'node', readsDisk: true, home: process.env.HOME, startIndexWorker, watchFolder: (path, onChange, onError) => disk.watch(path, onChange, onError) });
 }
 
 /** The index worker, with its caches in this workspace's storage folder. */

@@ -68,13 +68,13 @@ export class IndexWorkerCore {
   ) {}
 
   /**
-   * The source files under `folder` on this machine's disk that the corpus globs take, by
-   * absolute path. Listed here, not by the host: VS Code's file search spawns a process from
+   * The source files under `folder` (or a folder `under` it) on this machine's disk that the
+   * corpus globs, relative to `folder`, take, by absolute path. Listed here, not by the host: VS Code's file search spawns a process from
    * the extension host, and forking a host that holds a large corpus stalls it for tens of ms.
    */
-  async list(folder: string, include: readonly string[], exclude: readonly string[], problems: LoadProblem[]): Promise<string[]> {
+  async list(folder: string, include: readonly string[], exclude: readonly string[], problems: LoadProblem[], under = folder): Promise<string[]> {
     if (!this.disk) throw new Error('this worker has no disk to list');
-    const paths = await this.disk.list(folder, problems);
+    const paths = await this.disk.list(under, problems);
     const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
     const prefix = folder.endsWith(separator) ? folder : folder + separator;
     return paths.filter((path) => path.startsWith(prefix) && readsAsSource(path) && matchesCorpus(path.slice(prefix.length).split(separator).join('/'), include, exclude));

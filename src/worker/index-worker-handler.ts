@@ -31,7 +31,7 @@ export async function handleRequest(core: IndexWorkerCore, request: Request, pos
     switch (request.type) {
       case 'list': {
         const problems: LoadProblem[] = [];
-        const paths = await core.list(request.folder, request.include, request.exclude, problems);
+        const paths = await core.list(request.folder, request.include, request.exclude, problems, request.under);
         return post({ id, type: 'listed', paths, problems });
       }
       case 'scan': {

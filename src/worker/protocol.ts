@@ -31,7 +31,7 @@ export interface ScanStats {
 }
 
 export type Request =
-  | { id: number; type: 'list'; folder: string; include: string[]; exclude: string[] }
+  | { id: number; type: 'list'; folder: string; include: string[]; exclude: string[]; under?: string }
   | { id: number; type: 'scan'; files: FileToIndex[]; maxBytes: number }
   | { id: number; type: 'update'; files: FileToIndex[]; maxBytes: number }
   | { id: number; type: 'parseBytes'; location: string; bytes: Uint8Array; bibliography?: boolean; signature?: FileSignature }

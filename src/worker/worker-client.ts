@@ -14,8 +14,8 @@ type Waiting = { request: RequestBody; onPart?: (response: Response) => void; re
 
 /** What the corpus service needs of the worker (a test may stand in another implementation). */
 export interface IndexWorker {
-  /** The source files under `folder` on the worker's disk that the globs take (absolute paths, sorted). */
-  list(folder: string, include: string[], exclude: string[]): Promise<{ paths: string[]; problems: LoadProblem[] }>;
+  /** The source files under `folder` (or a folder `under` it) on the worker's disk that the globs take (absolute paths, sorted). */
+  list(folder: string, include: string[], exclude: string[], under?: string): Promise<{ paths: string[]; problems: LoadProblem[] }>;
   /** Makes the worker's corpus exactly `files`; outcomes arrive through `onOutcomes` in batches. */
   scan(files: FileToIndex[], maxBytes: number, onOutcomes: (outcomes: FileOutcome[]) => void): Promise<ScanStats>;
   update(files: FileToIndex[], maxBytes: number): Promise<FileOutcome[]>;
@@ -72,8 +72,8 @@ export class WorkerClient implements IndexWorker {
     }
   }
 
-  async list(folder: string, include: string[], exclude: string[]): Promise<{ paths: string[]; problems: LoadProblem[] }> {
-    const response = await this.send({ type: 'list', folder, include, exclude });
+  async list(folder: string, include: string[], exclude: string[], under?: string): Promise<{ paths: string[]; problems: LoadProblem[] }> {
+    const response = await this.send({ type: 'list', folder, include, exclude, ...(under ? { under } : {}) });
     if (response.type !== 'listed') throw this.failure(response);
     return { paths: response.paths, problems: response.problems };
   }

@@ -2,7 +2,7 @@
 // the same findings as the CLI, edits the client applies, sync, watching and settings.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CompletionList, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspSession, makeWorkspace, repoRoot, uriOf } from './harness';
@@ -223,6 +223,27 @@ describe('grounded-lsp over the protocol', function () {
     await session.until(() => session.statuses.slice(statuses).some((s) => s.complete && s.sources === 6), 'the new source to be indexed');
     const answer = (await session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.searchSources', arguments: ['maize Odesa'] })) as { passages: Array<{ key: string }> };
     assert.equal(answer.passages[0]?.key, 'grain-exports-resume-odesa');
+  });
+
+  it('reads a folder the client reports created without its files, and drops its files when it reports the folder deleted', async () => {
+    const registration = session.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!;
+    const watchers = (registration.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> }).watchers;
+    assert.ok(watchers.some((w) => w.globPattern === '**/*' && w.kind === 5), 'every path\'s creation and deletion is watched');
+    const sources = session.statuses.filter((s) => s.complete).at(-1)!.sources;
+    // As code-server's watcher reports a folder of sources copied in at once: the folder alone.
+    const folder = join(session.folder, 'copied');
+    mkdirSync(join(folder, 'corpus'), { recursive: true });
+    writeFileSync(join(folder, 'corpus', 'wheat.txt'), 'Wheat prices fall\n\nWheat fell 3% on Monday in Chicago.\n');
+    writeFileSync(join(folder, 'corpus', 'barley.txt'), 'Barley harvest late\n\nThe barley harvest started two weeks late.\n');
+    const created = session.statuses.length;
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder), type: 1 }] });
+    await session.until(() => session.statuses.slice(created).some((s) => s.complete && s.sources === sources + 2), 'the files of the folder to be indexed');
+    const answer = (await session.connection.sendRequest('workspace/executeCommand', { command: 'grounded.searchSources', arguments: ['barley harvest'] })) as { passages: Array<{ key: string }> };
+    assert.equal(answer.passages[0]?.key, 'barley-harvest-late');
+    rmSync(folder, { recursive: true });
+    const deleted = session.statuses.length;
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder), type: 3 }] });
+    await session.until(() => session.statuses.slice(deleted).some((s) => s.complete && s.sources === sources), 'the folder\'s files to leave the index');
   });
 
   it('says on each source file it could not use why, and indexes the rest', async () => {

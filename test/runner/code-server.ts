@@ -34,7 +34,7 @@ const USER_SETTINGS = {
  * A fresh folder with the sample corpus and report (and test-only extras), safe to edit; or,
  * given `files` (path → text), with those files alone.
  */
-export function makeWorkspace(name = 'grounded-ws', files?: Record<string, string>): string {
+export function makeWorkspace(name = 'grounded-ws', files?: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
   if (files) {
     for (const [path, text] of Object.entries(files)) {

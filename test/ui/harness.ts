@@ -21,7 +21,7 @@ export class Workbench {
    * from this checkout as the extension under development, or, given `extensionsDir`, only as
    * installed there (no development path).
    */
-  static async open(options: { theme?: string; settings?: Record<string, unknown>; viewport?: { width: number; height: number }; files?: Record<string, string>; extensionsDir?: string } = {}): Promise<Workbench> {
+  static async open(options: { theme?: string; settings?: Record<string, unknown>; viewport?: { width: number; height: number }; files?: Record<string, string | Uint8Array>; extensionsDir?: string } = {}): Promise<Workbench> {
     const workspace = makeWorkspace('grounded-ui', options.files);
     const userDataDir = makeUserDataDir({ ...(options.theme ? { 'workbench.colorTheme': options.theme } : {}), ...options.settings });
     const server = await startCodeServer({ workspace, userDataDir, extensionsDir: options.extensionsDir });

@@ -149,6 +149,8 @@ describe('the index worker', () => {
       assert.deepEqual(paths, expected, w.runs());
       assert.deepEqual(problems, []);
     }
+    // A folder under the workspace folder (one just made) is listed alone, its files matched from the workspace folder.
+    assert.deepEqual((await worker.list(root, ['**/corpus/**/*.{txt,md}'], [], join(root, 'corpus', 'sub'))).paths, [join(root, 'corpus/sub/b.md')]);
     const missing = await worker.list(join(scratch, 'gone'), ['**'], []);
     assert.deepEqual(missing.paths, []);
     assert.match(missing.problems[0]?.message ?? '', /Cannot read folder/);
