@@ -26,11 +26,11 @@ const SUPPORT_PASSAGES = 40;
 export function rankSources(search: PassageSearch, sources: readonly Source[], sentence: string, sourceOf?: (key: string) => Source | undefined): RankedSource[] {
   const best = new Map<string, SearchHit>();
   const supported = new Map<string, number>();
+  let lookUp = sourceOf;
   if (sentence.trim()) {
     const hits = search.search(sentence, { limit: 200, fuzzy: false, highlights: false });
     for (const hit of hits) if (!best.has(hit.passage.key)) best.set(hit.passage.key, hit);
     // Only the sources of the hits are looked up: a pass over 40,000 sources costs 10 to 30 ms.
-    let lookUp = sourceOf;
     if (!lookUp) {
       const byKey = new Map<string, Source>();
       for (const s of sources) if (best.has(s.meta.key)) byKey.set(s.meta.key, s);
@@ -39,23 +39,52 @@ export function rankSources(search: PassageSearch, sources: readonly Source[], s
     const support = supportingSources(supportQuery([{ text: sentence }], search), search, lookUp, { hits: hits.slice(0, SUPPORT_PASSAGES) });
     support.forEach((s, rank) => supported.set(s.source.meta.key, rank));
   }
+  // The pass over every source asks a set of the few sources the sentence reaches about each
+  // (by identity: at 40,000 sources a lookup by key costs more than the search); were a
+  // lookup's source not the one in `sources`, the pass is made again by key.
+  const reachedKeys = new Set([...best.keys(), ...supported.keys()]);
+  const reached = new Set<Source>();
+  for (const key of reachedKeys) {
+    const source = lookUp?.(key);
+    if (source) reached.add(source);
+  }
+  const byIdentity = reached.size === reachedKeys.size ? orderSources(sources, best, supported, (source) => reached.has(source), reached.size) : undefined;
+  return byIdentity ?? orderSources(sources, best, supported, (source) => reachedKeys.has(source.meta.key))!;
+}
+
+/**
+ * Sorted as one list would be (support's rank, then the search's score, then the corpus's
+ * order), but only the few the sentence reaches are sorted: the rest (no support, score 0)
+ * keep their order after those with a positive score and before any with a negative one.
+ * Undefined when `expected` is given and the pass did not meet that many sources reached.
+ */
+function orderSources(sources: readonly Source[], best: Map<string, SearchHit>, supported: Map<string, number>, isReached: (source: Source) => boolean, expected?: number): RankedSource[] | undefined {
   const rank = (key: string) => supported.get(key) ?? Infinity;
-  // Sorted as one list would be (support's rank, then the search's score, then the corpus's
-  // order), but only the few the sentence reaches are sorted: the rest (no support, score 0)
-  // keep their order after those with a positive score and before any with a negative one.
   const top: Array<{ source: Source; order: number; best?: SearchHit; score: number }> = [];
   const below: typeof top = [];
   const rest: RankedSource[] = [];
-  sources.forEach((source, order) => {
+  let met = 0;
+  for (let order = 0; order < sources.length; order++) {
+    const source = sources[order];
+    if (!isReached(source)) {
+      rest.push({ source, score: 0, best: undefined });
+      continue;
+    }
+    met++;
     const hit = best.get(source.meta.key);
     const score = hit?.score ?? 0;
     if (rank(source.meta.key) !== Infinity || score > 0) top.push({ source, order, best: hit, score });
     else if (score < 0) below.push({ source, order, best: hit, score });
     else rest.push({ source, score, best: hit });
-  });
+  }
+  if (expected !== undefined && met !== expected) return undefined;
   const byRank = (a: (typeof top)[number], b: (typeof top)[number]) => rank(a.source.meta.key) - rank(b.source.meta.key) || b.score - a.score || a.order - b.order;
   const strip = ({ source, score, best: hit }: (typeof top)[number]): RankedSource => ({ source, score, best: hit });
-  return [...top.sort(byRank).map(strip), ...rest, ...below.sort(byRank).map(strip)];
+  const out: RankedSource[] = [];
+  for (const t of top.sort(byRank)) out.push(strip(t));
+  for (const r of rest) out.push(r);
+  for (const b of below.sort(byRank)) out.push(strip(b));
+  return out;
 }
 
 /** Paragraphs of one source ordered by relevance to the sentence (then in document order). */
