@@ -12,10 +12,19 @@ export interface IndexedSource {
 }
 
 export class DocTable {
-  /** The passages; null where a source was removed. */
-  readonly passages: Array<PassageRef | null> = [];
+  /**
+   * Per passage: its text; undefined once removed, or until first read where a reader was
+   * given (an index read from its binary form decodes a text when a query first needs it:
+   * at 250,000 passages decoding every text costs a third of a warm start).
+   */
+  private readonly texts: Array<string | undefined> = [];
+  private readText: ((id: number) => string) | undefined;
   /** Per passage: its source's number, or -1 once removed. */
   source = new Int32Array(1024);
+  /** Per passage: its paragraph's number in the source. */
+  paragraph = new Int32Array(1024);
+  /** Per passage: its text's length in UTF-16 units (known before the text is read). */
+  chars = new Int32Array(1024);
   /** Per passage: words as the index counts them (BM25's length). */
   length = new Int32Array(1024);
   /** Per passage: words as fuse.js counts them (its field-length norm). */
@@ -28,7 +37,28 @@ export class DocTable {
   totalLength = 0;
 
   get count(): number {
-    return this.passages.length;
+    return this.texts.length;
+  }
+
+  /** Where the texts left out of addPassage come from. */
+  readTextsWith(read: (id: number) => string): void {
+    this.readText = read;
+  }
+
+  /** The text of a live passage. */
+  text(id: number): string {
+    let text = this.texts[id];
+    if (text === undefined) {
+      if (!this.readText || this.source[id] < 0) throw new Error(`passage ${id} has no text`);
+      this.texts[id] = text = this.readText(id);
+    }
+    return text;
+  }
+
+  /** A live passage as search returns it (null once removed). */
+  passage(id: number): PassageRef | null {
+    const source = this.source[id] >= 0 ? this.sources[this.source[id]] : null;
+    return source ? { key: source.key, title: source.title, paragraph: this.paragraph[id], text: this.text(id) } : null;
   }
 
   sourceNumber(key: string): number | undefined {
@@ -47,7 +77,7 @@ export class DocTable {
     for (const id of source.docs) {
       if (this.source[id] < 0) continue;
       this.source[id] = -1;
-      this.passages[id] = null;
+      this.texts[id] = undefined;
       this.live--;
       this.totalLength -= this.length[id];
     }
@@ -56,10 +86,13 @@ export class DocTable {
     this.fewestWordsFirst = undefined;
   }
 
-  addPassage(source: number, passage: PassageRef, length: number, words: number): number {
-    const id = this.passages.push(passage) - 1;
+  /** `text` undefined: read when first needed (see readTextsWith), `chars` long. */
+  addPassage(source: number, paragraph: number, text: string | undefined, chars: number, length: number, words: number): number {
+    const id = this.texts.push(text) - 1;
     if (id >= this.source.length) this.grow();
     this.source[id] = source;
+    this.paragraph[id] = paragraph;
+    this.chars[id] = chars;
     this.length[id] = length;
     this.words[id] = words;
     this.sources[source]!.docs.push(id);
@@ -91,6 +124,8 @@ export class DocTable {
       return b;
     };
     this.source = grown(this.source);
+    this.paragraph = grown(this.paragraph);
+    this.chars = grown(this.chars);
     this.length = grown(this.length);
     this.words = grown(this.words);
   }

@@ -124,7 +124,7 @@ class RankingRun {
 
   /** No edit found yet: a text as long as the query may even equal it, fuse.js's best score. */
   private textBound(errors: number, id: number): number {
-    return this.factor(errors, this.table.words[id], errors === 0 && this.table.passages[id]!.text.length === this.m);
+    return this.factor(errors, this.table.words[id], errors === 0 && this.table.chars[id] === this.m);
   }
 
   private titleFactor(source: number): number {
@@ -320,7 +320,7 @@ class RankingRun {
         continue;
       }
       // Count the text's edits; the candidate goes back in line with its exact score.
-      const text = this.table.passages[c.id]!.text;
+      const text = this.table.text(c.id);
       const textFactor = this.factor(this.distance.in(text), this.table.words[c.id], this.equalsPattern(text));
       const score = textFactor * this.titleFactor(n);
       if (score < 1) heap.reinsert(c.id, score, TEXT_EXACT);
@@ -348,7 +348,7 @@ class RankingRun {
   /** fuse.js scores the finalists' texts and titles itself, and its order is the answer. */
   private confirmWithFuse(found: RankedDoc[]): RankedDoc[] {
     const sources = found.map((f) => this.table.sources[this.table.source[f.id]]!);
-    const textScores = bitapScores(this.query, found.map((f) => this.table.passages[f.id]!.text));
+    const textScores = bitapScores(this.query, found.map((f) => this.table.text(f.id)));
     const titleScores = bitapScores(this.query, sources.map((s) => s.title));
     const out: RankedDoc[] = [];
     found.forEach((f, i) => {
