@@ -63,11 +63,12 @@ function orderSources(sources: readonly Source[], best: Map<string, SearchHit>, 
   const top: Array<{ source: Source; order: number; best?: SearchHit; score: number }> = [];
   const below: typeof top = [];
   const rest: RankedSource[] = [];
+  const unranked = unrankedOf(sources);
   let met = 0;
   for (let order = 0; order < sources.length; order++) {
     const source = sources[order];
     if (!isReached(source)) {
-      rest.push({ source, score: 0, best: undefined });
+      rest.push(unranked[order]);
       continue;
     }
     met++;
@@ -85,6 +86,18 @@ function orderSources(sources: readonly Source[], best: Map<string, SearchHit>, 
   for (const r of rest) out.push(r);
   for (const b of below.sort(byRank)) out.push(strip(b));
   return out;
+}
+
+/**
+ * Each list of sources ranked (the corpus hands out the same list until it changes) as its
+ * sources unreached, in order: made once, not 40,000 objects a keystroke. Frozen, as every
+ * ranking of the list shares them.
+ */
+const unrankedLists = new WeakMap<readonly Source[], readonly RankedSource[]>();
+function unrankedOf(sources: readonly Source[]): readonly RankedSource[] {
+  let list = unrankedLists.get(sources);
+  if (!list) unrankedLists.set(sources, (list = sources.map((source) => Object.freeze({ source, score: 0, best: undefined }))));
+  return list;
 }
 
 /** Paragraphs of one source ordered by relevance to the sentence (then in document order). */
