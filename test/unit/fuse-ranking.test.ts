@@ -94,3 +94,21 @@ describe('ranking as plain fuse.js ranks every passage', () => {
     for (const q of ['Yukos Rusia', 'box office', 'Brinken']) assert.deepEqual(scores(copy, q), scores(index, q));
   });
 });
+
+describe('ranking as plain fuse.js ranks every passage, where the words are everywhere', () => {
+  // At 30,000 passages the variants of "rates" or "games" fill tens of thousands of postings:
+  // the texts are read with fewer edits a word, and the passages that leaves out are counted
+  // by length. The answer must still be fuse.js's.
+  it("returns fuse.js's top 10, with its scores and order", function () {
+    this.timeout(120_000);
+    const sources = buildSources(loadArticles(bbcNewsDir(repoRoot)), 30_000);
+    const index = new SearchIndex(sources);
+    const docs = sources.flatMap((s) => s.paragraphs.map((p) => ({ id: `${s.meta.key}#${p.index}`, text: p.text, title: s.meta.title })));
+    const fuse = new Fuse(docs, { keys: ['text', 'title'], ignoreLocation: true, threshold: 0.4, includeScore: true });
+    for (const query of ['games console', 'interest rates Bank of England', 'tsunami aid']) {
+      const theirs = fuse.search(query, { limit: 10 }).map((r) => `${r.item.id} ${r.score!.toFixed(12)}`);
+      const ours = index.search(query, { limit: 10 }).map((h) => `${h.passage.key}#${h.passage.paragraph} ${(1 - h.score).toFixed(12)}`);
+      assert.deepEqual(ours, theirs, query);
+    }
+  });
+});

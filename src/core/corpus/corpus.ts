@@ -17,6 +17,7 @@ export class Corpus {
   private readonly articles = new Map<string, ParsedArticle>();
   private readonly references = new Map<string, { entries: ReferenceEntry[]; problems: LoadProblem[] }>();
   private byKey = new Map<string, Source>();
+  private allSources: readonly Source[] | undefined;
   private byLocation = new Map<string, Source>();
   private keyProblems: LoadProblem[] = [];
   private dirty = true;
@@ -150,9 +151,10 @@ export class Corpus {
     return this.byLocation.get(location);
   }
 
+  /** The same list until the sources change (completion ranks it on every keystroke). */
   all(): readonly Source[] {
     this.refresh();
-    return [...this.byKey.values()];
+    return (this.allSources ??= [...this.byKey.values()]);
   }
 
   /** True when the file at `location` is read into the corpus. */
@@ -213,6 +215,7 @@ export class Corpus {
   private commit(settled: Settled): void {
     this.dirty = false;
     this.revision++;
+    this.allSources = undefined;
     ({ byKey: this.byKey, byLocation: this.byLocation, problems: this.keyProblems, refs: this.refsByLocation } = settled);
   }
 

@@ -5,7 +5,11 @@
 // query words it lacks; candidates are taken best bound first and their bounds tightened
 // (the edits counted on the text, then on the title) until no remaining bound can beat the
 // results found: a threshold algorithm. fuse.js then scores and orders the finalists.
-import type { DocTable } from './doc-table';
+// Where the words' variants fill many postings ("aid" is in "said"), texts are read with
+// fewer edits a word than titles (or none: a word left unread), bounding what they leave out
+// by the edits they would take at least; passages untouched by the words read then wait in
+// line by length, and only the shortest ever come up to be counted.
+import { sortByWords, type DocTable } from './doc-table';
 import type { WordExpansions } from './expansions';
 import { bitapScores, EXACT_SCORE, FUSE_MAX_PATTERN, FUSE_THRESHOLD, keyFactor, maxErrors } from './fuse-scoring';
 import type { PostingList } from './postings';
@@ -40,6 +44,15 @@ const MAX_WORD_EDITS = 4;
 // How far a candidate's text bound has been tightened.
 const TEXT_ESTIMATE = 0; // from the query words it has
 const TEXT_EXACT = 1; // edits counted on its text
+/** Posting entries a query reads for the texts before it lowers allowances to read fewer. */
+const POSTINGS_BUDGET = 20_000;
+/** Of the query's length, the edits that passages with none of the words read must still need. */
+const UNTOUCHED_SHARE = 0.2;
+/**
+ * Passages with none of the words read that a ranking may count before it gives up and reads
+ * every word (a query that few passages match would otherwise count them all).
+ */
+const UNTOUCHED_CAP = 3000;
 
 /**
  * The best `limit` passages for `query` in fuse.js's order, or undefined when the query is
@@ -51,12 +64,16 @@ export function rankLikeFuse(index: RankingIndex, query: string, limit: number, 
   if (!pattern.trim() || pattern.length > FUSE_MAX_PATTERN) return undefined;
   const words = [...new Set(tokenize(query).map((t) => t.term))].filter((t) => !STOP_WORDS.has(t));
   if (words.length === 0) return undefined;
-  const run = new RankingRun(index, query, pattern, words, sources);
-  try {
-    return run.rank(limit);
-  } finally {
-    run.release();
+  for (const readLess of [true, false]) {
+    const run = new RankingRun(index, query, pattern, words, sources, readLess);
+    try {
+      const ranked = run.rank(limit);
+      if (ranked) return ranked;
+    } finally {
+      run.release();
+    }
   }
+  return undefined;
 }
 
 class RankingRun {
@@ -76,6 +93,14 @@ class RankingRun {
   private readonly groupNext: number[] = [];
   /** Sources whose title matches, best first. */
   private titleOrder: number[] = [];
+  /**
+   * With texts read at lower allowances than titles: the edits every passage the words read
+   * did not touch takes at least (those wait in line by word count, from `untouchedNext` in
+   * table.byWords()); Infinity when such passages cannot match.
+   */
+  private untouchedErrors = Infinity;
+  private untouchedNext = 0;
+  private untouchedCounted = 0;
 
   constructor(
     private readonly index: RankingIndex,
@@ -83,6 +108,7 @@ class RankingRun {
     private readonly pattern: string,
     private readonly words: string[],
     private readonly sources: Uint8Array | undefined,
+    private readonly readLess: boolean,
   ) {
     this.table = index.table;
     this.m = pattern.length;
@@ -98,7 +124,7 @@ class RankingRun {
 
   /** No edit found yet: a text as long as the query may even equal it, fuse.js's best score. */
   private textBound(errors: number, id: number): number {
-    return this.factor(errors, this.table.words[id], errors === 0 && this.table.passages[id]!.text.length === this.m);
+    return this.factor(errors, this.table.words[id], errors === 0 && this.table.chars[id] === this.m);
   }
 
   private titleFactor(source: number): number {
@@ -110,10 +136,10 @@ class RankingRun {
    * words then needs more edits than fuse.js allows, so the index may pass it by; the edits
    * go where they add the fewest posting entries to read.
    */
-  private allowances(): Array<{ expansions: WordExpansions; allowance: number }> {
+  private allowances(): Array<{ expansions: WordExpansions; allowance: number; textAllowance: number }> {
     const infos = this.words.map((w) => {
       const max = Math.min(this.allowed, Math.floor(FUSE_THRESHOLD * w.length), MAX_WORD_EDITS);
-      return { expansions: this.index.expansions(w, max), allowance: 0, max };
+      return { expansions: this.index.expansions(w, max), allowance: 0, max, textAllowance: 0 };
     });
     for (let missing = infos.length; missing <= this.allowed; missing++) {
       let cheapest: (typeof infos)[number] | undefined;
@@ -125,25 +151,60 @@ class RankingRun {
       if (!cheapest) break;
       cheapest.allowance++;
     }
+    for (const i of infos) i.textAllowance = i.allowance;
+    if (this.readLess) this.lowerTextAllowances(infos);
     return infos;
+  }
+
+  /**
+   * Takes the texts' allowances down (-1: the word's postings are not read), the costliest
+   * step first, while the postings to read pass the budget and passages with none of the
+   * words read would still need a fifth of the query in edits.
+   */
+  private lowerTextAllowances(infos: Array<{ expansions: WordExpansions; textAllowance: number }>): void {
+    const postings = (i: (typeof infos)[number], allowance: number) => (allowance < 0 ? 0 : i.expansions.postingsUpTo[allowance]);
+    const minUntouched = Math.max(1, Math.ceil(UNTOUCHED_SHARE * this.m));
+    let total = infos.reduce((sum, i) => sum + postings(i, i.textAllowance), 0);
+    let untouched = infos.reduce((sum, i) => sum + i.textAllowance + 1, 0);
+    while (total > POSTINGS_BUDGET && untouched > minUntouched) {
+      let costliest: (typeof infos)[number] | undefined;
+      let saving = 0;
+      for (const i of infos) {
+        const step = i.textAllowance < 0 ? 0 : postings(i, i.textAllowance) - postings(i, i.textAllowance - 1);
+        if (step > saving) [costliest, saving] = [i, step];
+      }
+      if (!costliest) break;
+      costliest.textAllowance--;
+      total -= saving;
+      untouched--;
+    }
   }
 
   /** Bounds every passage's and title's edits by the query words they lack (each costs more than its allowance). */
   private collect(): void {
     const { index, table, allowed, touched, titled } = this;
     const { delta, seenBy, flags: isCandidate, heap, titleDelta, titleSeenBy, titleFactor, titleMatches } = this.scratch;
-    const infos = this.allowances().map(({ expansions, allowance }) => ({ missing: allowance + 1, list: expansions.list, count: expansions.countUpTo[allowance] }));
+    const infos = this.allowances().map(({ expansions, allowance, textAllowance }) => ({
+      missing: allowance + 1,
+      textMissing: textAllowance + 1,
+      list: expansions.list,
+      count: expansions.countUpTo[allowance],
+      textCount: textAllowance < 0 ? 0 : expansions.countUpTo[textAllowance],
+    }));
+    // Titles take every word at its allowance; texts their own allowances, maybe lower.
     const missingTotal = infos.reduce((sum, i) => sum + i.missing, 0);
+    const textMissingTotal = infos.reduce((sum, i) => sum + i.textMissing, 0);
+    if (textMissingTotal < missingTotal) this.untouchedErrors = textMissingTotal;
     infos.forEach((info, w) => {
       for (let x = 0; x < info.count; x++) {
         const { term, cost } = info.list[x];
-        const list = index.postings(term);
+        const list = x < info.textCount ? index.postings(term) : undefined;
         for (let k = list?.start ?? 0, end = list?.end ?? 0; k < end; k++) {
           const id = list!.ids[k];
           if (seenBy[id] === w + 1) continue;
           if (seenBy[id] === 0) touched.push(id);
           seenBy[id] = w + 1;
-          delta[id] += cost - info.missing;
+          delta[id] += cost - info.textMissing;
         }
         for (const n of index.titleSources(term)) {
           if (titleSeenBy[n] === w + 1) continue;
@@ -167,7 +228,7 @@ class RankingRun {
 
     const untitled: number[][] = Array.from({ length: allowed + 1 }, () => []);
     for (const id of touched) {
-      const errors = missingTotal + delta[id];
+      const errors = textMissingTotal + delta[id];
       const n = table.source[id];
       if (errors > allowed || n < 0 || (this.sources && !this.sources[n])) continue;
       isCandidate[id] = 1;
@@ -198,7 +259,23 @@ class RankingRun {
     return { group, bound };
   }
 
-  rank(limit: number): RankedDoc[] {
+  /** The next passage untouched by the words read (skipping those handled otherwise), and its bound; undefined past the cap. */
+  private nextUntouched(): { id: number; bound: number } | undefined {
+    if (this.untouchedErrors > this.allowed) return { id: -1, bound: Infinity };
+    const order = this.table.byWords();
+    const { seenBy, titleMatches } = this.scratch;
+    for (; this.untouchedNext < order.length; this.untouchedNext++) {
+      const id = order[this.untouchedNext];
+      const n = this.table.source[id];
+      if (seenBy[id] || n < 0 || titleMatches[n] || (this.sources && !this.sources[n])) continue;
+      if (++this.untouchedCounted > UNTOUCHED_CAP) return undefined;
+      return { id, bound: this.factor(this.untouchedErrors, this.table.words[id], false) };
+    }
+    return { id: -1, bound: Infinity };
+  }
+
+  /** The best `limit` in fuse.js's order; undefined when too many passages untouched by the words read came into question. */
+  rank(limit: number): RankedDoc[] | undefined {
     this.collect();
     const { heap, titleFactor } = this.scratch;
     const found: RankedDoc[] = [];
@@ -209,10 +286,20 @@ class RankingRun {
     };
     let nextTitle = 0;
     let untitled = this.nextUntitled();
+    let untouched = this.nextUntouched();
+    // A title's passages untouched by the words read may have the text edits those passages have at least.
+    const untouchedTextBound = this.untouchedErrors <= this.allowed ? this.factor(this.untouchedErrors, 1, false) : 1;
     for (;;) {
+      if (!untouched) return undefined;
       // Let in the next untitled candidate, or a title's passages, while their bound may come first.
       const top = heap.size > 0 ? heap.topScore() : Infinity;
-      const titleBound = nextTitle < this.titleOrder.length ? titleFactor[this.titleOrder[nextTitle]] : Infinity;
+      const titleBound = nextTitle < this.titleOrder.length ? titleFactor[this.titleOrder[nextTitle]] * untouchedTextBound : Infinity;
+      if (untouched.bound < Infinity && untouched.bound <= top && untouched.bound <= untitled.bound && untouched.bound <= titleBound) {
+        heap.reinsert(untouched.id, untouched.bound, TEXT_ESTIMATE);
+        this.untouchedNext++;
+        untouched = this.nextUntouched();
+        continue;
+      }
       if (untitled.bound < Infinity && untitled.bound <= top && untitled.bound <= titleBound) {
         const id = this.groups[untitled.group][this.groupNext[untitled.group]++];
         const bound = this.textBound(untitled.group, id);
@@ -233,7 +320,7 @@ class RankingRun {
         continue;
       }
       // Count the text's edits; the candidate goes back in line with its exact score.
-      const text = this.table.passages[c.id]!.text;
+      const text = this.table.text(c.id);
       const textFactor = this.factor(this.distance.in(text), this.table.words[c.id], this.equalsPattern(text));
       const score = textFactor * this.titleFactor(n);
       if (score < 1) heap.reinsert(c.id, score, TEXT_EXACT);
@@ -245,18 +332,23 @@ class RankingRun {
     return text.length === this.m && text.toLowerCase() === this.pattern;
   }
 
-  /** Passages of a title whose text cannot match: the title's factor alone. */
+  /**
+   * Passages of a title that are not candidates: the title's factor alone where the words
+   * read rule out a text match, else bounded as untouched passages are, to be counted.
+   */
   private admitTitle(n: number): void {
-    const isCandidate = this.scratch.flags;
+    const { flags: isCandidate, seenBy, heap } = this.scratch;
     for (const id of this.table.sources[n]!.docs) {
-      if (!isCandidate[id] && this.table.source[id] === n) this.scratch.heap.reinsert(id, this.titleFactor(n), TEXT_EXACT);
+      if (isCandidate[id] || this.table.source[id] !== n) continue;
+      if (!seenBy[id] && this.untouchedErrors <= this.allowed) heap.reinsert(id, this.textBound(this.untouchedErrors, id) * this.titleFactor(n), TEXT_ESTIMATE);
+      else heap.reinsert(id, this.titleFactor(n), TEXT_EXACT);
     }
   }
 
   /** fuse.js scores the finalists' texts and titles itself, and its order is the answer. */
   private confirmWithFuse(found: RankedDoc[]): RankedDoc[] {
     const sources = found.map((f) => this.table.sources[this.table.source[f.id]]!);
-    const textScores = bitapScores(this.query, found.map((f) => this.table.passages[f.id]!.text));
+    const textScores = bitapScores(this.query, found.map((f) => this.table.text(f.id)));
     const titleScores = bitapScores(this.query, sources.map((s) => s.title));
     const out: RankedDoc[] = [];
     found.forEach((f, i) => {
@@ -283,20 +375,4 @@ function insertSorted(list: RankedDoc[], item: RankedDoc, limit: number): void {
   while (i > 0 && (list[i - 1].score > item.score || (list[i - 1].score === item.score && list[i - 1].id > item.id))) i--;
   list.splice(i, 0, item);
   if (list.length > limit) list.pop();
-}
-
-/** Ids ordered by word count (a counting sort: counts are small integers). */
-function sortByWords(ids: readonly number[], wordsOf: Int32Array): Int32Array {
-  const words = new Int32Array(ids.length);
-  let max = 0;
-  ids.forEach((id, i) => {
-    words[i] = Math.min(wordsOf[id], 0xffff);
-    if (words[i] > max) max = words[i];
-  });
-  const starts = new Int32Array(max + 2);
-  for (const w of words) starts[w + 1]++;
-  for (let w = 1; w < starts.length; w++) starts[w] += starts[w - 1];
-  const out = new Int32Array(ids.length);
-  ids.forEach((id, i) => (out[starts[words[i]]++] = id));
-  return out;
 }

@@ -12,7 +12,7 @@ export interface IndexData {
 
 const MAGIC = 0x58495247; // "GRIX"
 const FORMAT = 3;
-/** Passage texts are decoded this many bytes at a time: one decode per passage costs more. */
+/** Terms are decoded this many bytes at a time: one decode per term costs more. */
 const TEXT_CHUNK = 256 * 1024;
 
 interface Header {
@@ -92,11 +92,6 @@ export class IndexReader {
   private readonly textEnds: Int32Array;
   private readonly textUnits: Int32Array;
   private readonly termLengths: Int32Array;
-  /** The decoded texts of passages chunkFrom.. (up to chunkTo), and where in it the next one starts. */
-  private chunk = '';
-  private chunkFrom = 0;
-  private chunkTo = 0;
-  private chunkAt = 0;
   private readonly ids: Int32Array;
   private readonly tfs: Uint16Array;
   private readonly decoder = new TextDecoder();
@@ -131,30 +126,22 @@ export class IndexReader {
     this.tfs = new Uint16Array(bytes.buffer, base + this.at.tfs, header.postings);
   }
 
-  /** Passage `i`; read in order (texts are decoded a chunk at a time; `withText` false skips them). */
-  doc(i: number, withText = true): IndexData['docs'][number] {
+  /** Passage `i`, but for its text (see text()). */
+  doc(i: number): Omit<IndexData['docs'][number], 'text'> {
     const source = this.sources[this.docInts[i * 4]];
     if (!source) throw new Error('index cache names a source it does not have');
-    let text = '';
-    if (withText) {
-      if (i < this.chunkFrom || i >= this.chunkTo) this.decodeChunk(i);
-      text = this.chunk.slice(this.chunkAt, this.chunkAt + this.textUnits[i]);
-      this.chunkAt += this.textUnits[i];
-    }
-    return { key: source.key, paragraph: this.docInts[i * 4 + 1], length: this.docInts[i * 4 + 2], words: this.docInts[i * 4 + 3], text };
+    return { key: source.key, paragraph: this.docInts[i * 4 + 1], length: this.docInts[i * 4 + 2], words: this.docInts[i * 4 + 3] };
+  }
+
+  /** The text of passage `i`, decoded from the bytes (in any order). */
+  text(i: number): string {
+    const from = i > 0 ? this.textEnds[i - 1] : 0;
+    return this.decoder.decode(this.bytes.subarray(this.at.textBytes + from, this.at.textBytes + this.textEnds[i]));
   }
 
   /** The length of passage `i`'s text in UTF-16 units. */
   textLength(i: number): number {
     return this.textUnits[i];
-  }
-
-  private decodeChunk(i: number): void {
-    const from = i > 0 ? this.textEnds[i - 1] : 0;
-    let to = i + 1;
-    while (to < this.docCount && this.textEnds[to] - from <= TEXT_CHUNK) to++;
-    this.chunk = this.decoder.decode(this.bytes.subarray(this.at.textBytes + from, this.at.textBytes + this.textEnds[to - 1]));
-    [this.chunkFrom, this.chunkTo, this.chunkAt] = [i, to, 0];
   }
 
   private decodeTerms(i: number): void {

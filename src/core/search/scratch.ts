@@ -11,6 +11,9 @@ export class Scratch {
   scores = new Float64Array(0);
   best = new Float64Array(0);
   covered = new Uint8Array(0);
+  /** Two lists of passage numbers (at most one entry a passage each). */
+  listA = new Int32Array(0);
+  listB = new Int32Array(0);
   // Per source.
   titleDelta = new Int16Array(0);
   titleSeenBy = new Uint16Array(0);
@@ -28,6 +31,8 @@ export class Scratch {
       this.scores = new Float64Array(n);
       this.best = new Float64Array(n);
       this.covered = new Uint8Array(n);
+      this.listA = new Int32Array(n);
+      this.listB = new Int32Array(n);
     }
     if (this.titleDelta.length < sources) {
       const n = Math.ceil(sources * 1.5);

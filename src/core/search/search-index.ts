@@ -81,7 +81,7 @@ export class SearchIndex implements PassageSearch {
     const n = this.addTitle(key, title);
     for (const p of source.paragraphs) {
       const terms = termsOf(p.text);
-      const id = this.table.addPassage(n, { key, title, paragraph: p.index, text: p.text }, terms.length, fuseWordCount(p.text));
+      const id = this.table.addPassage(n, p.index, p.text, p.text.length, terms.length, fuseWordCount(p.text));
       const tf = new Map<string, number>();
       for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
       for (const [term, count] of tf) this.postingList(term).push(id, count);
@@ -117,10 +117,9 @@ export class SearchIndex implements PassageSearch {
     if (n === undefined) return;
     const source = this.table.sources[n]!;
     for (const id of source.docs) {
-      const passage = this.table.passages[id];
-      if (!passage) continue;
+      if (this.table.source[id] < 0) continue;
       // Posting entries stay (readers skip removed passages); frequencies must be right now.
-      for (const term of new Set(termsOf(passage.text))) {
+      for (const term of new Set(termsOf(this.table.text(id)))) {
         const list = this.postingsByTerm.get(term);
         if (list && --list.df === 0) this.postingsByTerm.delete(term);
       }
@@ -161,7 +160,7 @@ export class SearchIndex implements PassageSearch {
       const seen = new Set(found.map((f) => f.id));
       let ranked = rankBm25(this.rankingIndex(), words, fuzzy ? Math.max(limit, 100) : limit, sources);
       // A query fuse.js cannot take whole (too long) still gets its words' best passages in fuse.js's order.
-      if (fuzzy && !likeFuse) ranked = rerankLikeFuse(query, ranked, (id) => this.table.passages[id]!);
+      if (fuzzy && !likeFuse) ranked = rerankLikeFuse(query, ranked, (id) => this.table.passage(id)!);
       for (const r of ranked) {
         if (found.length >= limit) break;
         // Below every fuse.js match, whatever BM25 says.
@@ -170,7 +169,7 @@ export class SearchIndex implements PassageSearch {
     }
     const highlight = options.highlights === false ? undefined : new Set(words.flatMap((w) => w.map((v) => v.term)));
     return found.map(({ id, score }) => {
-      const passage = this.table.passages[id]!;
+      const passage = this.table.passage(id)!;
       const matches = highlight
         ? tokenize(passage.text)
             .filter((t) => highlight.has(t.term))
@@ -211,11 +210,12 @@ export class SearchIndex implements PassageSearch {
   toBinary(): Uint8Array {
     const data: IndexData = { sources: [], docs: [], terms: [] };
     const renumber = new Int32Array(this.table.count).fill(-1);
-    this.table.passages.forEach((passage, id) => {
-      if (!passage) return;
+    for (let id = 0; id < this.table.count; id++) {
+      const passage = this.table.passage(id);
+      if (!passage) continue;
       renumber[id] = data.docs.length;
       data.docs.push({ key: passage.key, paragraph: passage.paragraph, text: passage.text, length: this.table.length[id], words: this.table.words[id] });
-    });
+    }
     for (const source of this.table.sources) if (source) data.sources.push({ key: source.key, title: source.title });
     for (const [term, list] of this.postingsByTerm) {
       const ids: number[] = [];
@@ -250,12 +250,14 @@ export class SearchIndex implements PassageSearch {
       numbers.set(s.key, index.addTitle(s.key, s.title));
       if (i % STEP === STEP - 1) yield;
     }
+    // Without the holder's texts, each is decoded from the bytes when a query first needs it.
+    if (!texts) index.table.readTextsWith((id) => reader.text(id));
     for (let i = 0; i < reader.docCount; i++) {
-      const d = reader.doc(i, !texts);
-      const text = texts ? texts(d.key, d.paragraph) : d.text;
-      if (text === undefined || text.length !== reader.textLength(i)) throw new Error(`the index does not match the corpus at ${d.key}, paragraph ${d.paragraph}`);
-      const n = numbers.get(d.key)!;
-      index.table.addPassage(n, { key: d.key, title: reader.sources[n].title, paragraph: d.paragraph, text }, d.length, d.words);
+      const d = reader.doc(i);
+      const text = texts?.(d.key, d.paragraph);
+      if (texts && (text === undefined || text.length !== reader.textLength(i))) throw new Error(`the index does not match the corpus at ${d.key}, paragraph ${d.paragraph}`);
+      // A fresh index numbers its passages from 0 in this order: passage i is the reader's i.
+      index.table.addPassage(numbers.get(d.key)!, d.paragraph, text, reader.textLength(i), d.length, d.words);
       if (i % STEP === STEP - 1) yield;
     }
     for (let i = 0; i < reader.termCount; i++) {

@@ -20,11 +20,14 @@ export function foldTerm(word: string): string {
 }
 
 const PLAIN = /^[a-z0-9]+$/;
+/** Letters and digits of ASCII alone: folding lower-cases them and does nothing else. */
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const folded = new Map<string, string>();
 
 /** foldTerm of a word as the text has it (separators included), remembered: indexing folds the same words again and again. */
 function foldWord(raw: string): string {
   if (PLAIN.test(raw)) return raw;
+  if (ASCII_WORD.test(raw)) return raw.toLowerCase();
   let term = folded.get(raw);
   if (term === undefined) {
     term = foldTerm(raw.replace(/,/g, ''));
