@@ -2,7 +2,7 @@
 // editor, the CLI and tests.
 import type { Source } from '../model';
 import type { PassageSearch, SearchHit } from '../search/search-index';
-import { checkLocator, checkUnknownSource } from './citation-rules';
+import { checkLocator, unknownSourceSteps } from './citation-rules';
 import { splitClaims } from './claims';
 import { checkCitedFigures } from './figure-rules';
 import { checkLabels } from './label-rule';
@@ -52,7 +52,7 @@ export function* checkReportSteps(report: string, context: CheckContext, options
     covering = claim.items.length === 0 && claim.scope.length > 0 ? [...covering, claim] : [];
     for (const item of claim.items) {
       const source = corpus.get(item.key);
-      if (!source) findings.push(checkUnknownSource(item, keys));
+      if (!source) findings.push(yield* unknownSourceSteps(item, keys));
       // A bibliography entry with no attached text: known, with nothing to check a locator or claim against.
       else if (source.format !== 'reference') {
         const locator = checkLocator(item, source);
