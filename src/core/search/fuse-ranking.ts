@@ -11,7 +11,7 @@
 // line by length, and only the shortest ever come up to be counted.
 import { sortByWords, type DocTable } from './doc-table';
 import type { WordExpansions } from './expansions';
-import { bitapScores, EXACT_SCORE, FUSE_MAX_PATTERN, FUSE_THRESHOLD, keyFactor, maxErrors } from './fuse-scoring';
+import { countedBitapScores, EXACT_SCORE, FUSE_MAX_PATTERN, FUSE_THRESHOLD, keyFactor, maxErrors } from './fuse-scoring';
 import type { PostingList } from './postings';
 import type { Scratch } from './scratch';
 import { STOP_WORDS, tokenize } from './tokenize';
@@ -345,11 +345,11 @@ class RankingRun {
     }
   }
 
-  /** fuse.js scores the finalists' texts and titles itself, and its order is the answer. */
+  /** fuse.js's scores of the finalists' texts and titles (see countedBitapScores) put them in its order. */
   private confirmWithFuse(found: RankedDoc[]): RankedDoc[] {
     const sources = found.map((f) => this.table.sources[this.table.source[f.id]]!);
-    const textScores = bitapScores(this.query, found.map((f) => this.table.text(f.id)));
-    const titleScores = bitapScores(this.query, sources.map((s) => s.title));
+    const textScores = countedBitapScores(this.query, this.distance, found.map((f) => this.table.text(f.id)));
+    const titleScores = countedBitapScores(this.query, this.distance, sources.map((s) => s.title));
     const out: RankedDoc[] = [];
     found.forEach((f, i) => {
       const text = textScores[i];
