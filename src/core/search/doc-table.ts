@@ -30,6 +30,14 @@ export class DocTable {
   /** Per passage: words as fuse.js counts them (its field-length norm). */
   words = new Int32Array(1024);
   readonly sources: Array<IndexedSource | null> = [];
+  /**
+   * Every title's UTF-16 codes, one after another (source n's from titleStart[n] to
+   * titleStart[n + 1]; a removed source's stay until the index is rebuilt): a query counts
+   * edits in thousands of titles, and reading them from one array, not from each source's
+   * object and string, takes about half the time.
+   */
+  titleCodes = new Uint16Array(4096);
+  titleStart = new Int32Array(1025);
   private readonly byKey = new Map<string, number>();
   /** Live passages by word count (fewest first), made when first asked for after a change. */
   private fewestWordsFirst: Int32Array | undefined;
@@ -68,6 +76,19 @@ export class DocTable {
   addSource(key: string, title: string, titleWords: number): number {
     const n = this.sources.push({ key, title, titleWords, docs: [] }) - 1;
     this.byKey.set(key, n);
+    if (n + 2 > this.titleStart.length) {
+      const grown = new Int32Array(this.titleStart.length * 2);
+      grown.set(this.titleStart);
+      this.titleStart = grown;
+    }
+    const from = this.titleStart[n];
+    if (from + title.length > this.titleCodes.length) {
+      const grown = new Uint16Array(Math.max(this.titleCodes.length * 2, from + title.length));
+      grown.set(this.titleCodes);
+      this.titleCodes = grown;
+    }
+    for (let i = 0; i < title.length; i++) this.titleCodes[from + i] = title.charCodeAt(i);
+    this.titleStart[n + 1] = from + title.length;
     return n;
   }
 

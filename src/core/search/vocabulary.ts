@@ -172,4 +172,34 @@ export class PatternDistance {
     }
     return best;
   }
+
+  /** `in` of the text whose UTF-16 codes are `codes[from]` to `codes[to - 1]`. */
+  inCodes(codes: Uint16Array, from: number, to: number): number {
+    const m = this.pattern.length;
+    const mask = m === 32 ? -1 : (1 << m) - 1;
+    let pv = mask;
+    let mv = 0;
+    let score = m;
+    let best = m;
+    for (let j = from; j < to; j++) {
+      const c = codes[j];
+      const eq = c < 128 ? this.ascii[c] : (this.other.get(c) ?? 0);
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & this.last) score++;
+      else if (mh & this.last) score--;
+      // The text's start is free: no carry into the first row.
+      ph = (ph << 1) & mask;
+      mh = (mh << 1) & mask;
+      pv = (mh | ~(xv | ph)) & mask;
+      mv = ph & xv;
+      if (score < best) {
+        best = score;
+        if (best === 0) return 0;
+      }
+    }
+    return best;
+  }
 }
