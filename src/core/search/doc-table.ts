@@ -37,7 +37,7 @@ export class DocTable {
    * object and string, takes about half the time.
    */
   titleCodes = new Uint16Array(4096);
-  titleStart = new Int32Array(1025);
+  readonly titleStart: number[] = [0];
   private readonly byKey = new Map<string, number>();
   /** Live passages by word count (fewest first), made when first asked for after a change. */
   private fewestWordsFirst: Int32Array | undefined;
@@ -76,11 +76,6 @@ export class DocTable {
   addSource(key: string, title: string, titleWords: number): number {
     const n = this.sources.push({ key, title, titleWords, docs: [] }) - 1;
     this.byKey.set(key, n);
-    if (n + 2 > this.titleStart.length) {
-      const grown = new Int32Array(this.titleStart.length * 2);
-      grown.set(this.titleStart);
-      this.titleStart = grown;
-    }
     const from = this.titleStart[n];
     if (from + title.length > this.titleCodes.length) {
       const grown = new Uint16Array(Math.max(this.titleCodes.length * 2, from + title.length));
@@ -88,7 +83,7 @@ export class DocTable {
       this.titleCodes = grown;
     }
     for (let i = 0; i < title.length; i++) this.titleCodes[from + i] = title.charCodeAt(i);
-    this.titleStart[n + 1] = from + title.length;
+    this.titleStart.push(from + title.length);
     return n;
   }
 

@@ -77,8 +77,7 @@ export function bitapScores(query: string, texts: readonly string[]): Array<numb
  */
 export function countedBitapScores(query: string, distance: PatternDistance, texts: readonly string[]): Array<number | undefined> {
   const pattern = distance.pattern;
-  if (pattern !== query.toLowerCase()) throw new Error('countedBitapScores: the distance is of another query');
-  if (!isAscii(pattern)) return bitapScores(query, texts);
+  if (/[^\0-\x7f]/.test(pattern)) return bitapScores(query, texts);
   const allowed = maxErrors(pattern.length);
   const out: Array<number | undefined> = [];
   const left: number[] = [];
@@ -96,17 +95,10 @@ export function countedBitapScores(query: string, distance: PatternDistance, tex
   return out;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
-  return true;
-}
-
 /** Whether fuse.js's lower-casing of `text` leaves Myers' case-insensitive count unchanged (see countedBitapScores). */
 function foldsInPlace(text: string): boolean {
-  if (!text.trim()) return false;
-  if (isAscii(text)) return true;
   const lower = text.toLowerCase();
-  if (lower.length !== text.length) return false;
+  if (!text.trim() || lower.length !== text.length) return false;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128 && lower.charCodeAt(i) < 128) return false;
   return true;
 }
