@@ -216,11 +216,10 @@ class RankingRun {
     });
     // Titles are short: their edits are counted outright, for those whose words allow a match.
     // Few of them match (36 of 9,428 for "interest rates Bank of England" at 250,000
-    // passages): the source is looked at only for those that do.
-    const { titleCodes, titleStart } = table;
+    // passages): the source's object is looked at only for those that do.
     for (const n of titled) {
       if (missingTotal + titleDelta[n] > allowed || (this.sources && !this.sources[n])) continue;
-      const edits = this.distance.inCodes(titleCodes, titleStart[n], titleStart[n + 1]);
+      const edits = this.distance.in(table.titles[n]);
       const source = edits <= allowed ? table.sources[n] : null;
       if (!source) continue;
       const factor = this.factor(edits, source.titleWords, edits === 0 && this.equalsPattern(source.title));

@@ -83,9 +83,6 @@ function forEachGram(word: string, f: (gram: number) => void): void {
   }
 }
 
-/** PatternDistance.in's copy of the text it counts in. */
-let textCodes = new Uint16Array(1024);
-
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
@@ -148,22 +145,14 @@ export class PatternDistance {
 
   /** The fewest edits turning the pattern into some substring of `text`. */
   in(text: string): number {
-    // Copied to codes, so that one loop counts in strings and in the index's title codes.
-    if (textCodes.length < text.length) textCodes = new Uint16Array(text.length * 2);
-    for (let i = 0; i < text.length; i++) textCodes[i] = text.charCodeAt(i);
-    return this.inCodes(textCodes, 0, text.length);
-  }
-
-  /** `in` of the text whose UTF-16 codes are `codes[from]` to `codes[to - 1]`. */
-  inCodes(codes: Uint16Array, from: number, to: number): number {
     const m = this.pattern.length;
     const mask = m === 32 ? -1 : (1 << m) - 1;
     let pv = mask;
     let mv = 0;
     let score = m;
     let best = m;
-    for (let j = from; j < to; j++) {
-      const c = codes[j];
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j);
       const eq = c < 128 ? this.ascii[c] : (this.other.get(c) ?? 0);
       const xv = eq | mv;
       const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
