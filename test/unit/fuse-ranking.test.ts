@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { loadCorpusDirectory } from '../../src/core/corpus/node-corpus';
 import type { Source } from '../../src/core/model';
-import { bitapScores, EXACT_SCORE, maxErrors } from '../../src/core/search/fuse-scoring';
+import { bitapScores, countedBitapScores, EXACT_SCORE, maxErrors } from '../../src/core/search/fuse-scoring';
 import { SearchIndex } from '../../src/core/search/search-index';
 import { PatternDistance, substringDistance } from '../../src/core/search/vocabulary';
 import { bbcNewsDir, buildSources, loadArticles } from '../bench/bbc';
@@ -33,6 +33,16 @@ describe('counting edits as fuse.js does', () => {
         const edits = new PatternDistance(pattern).in(t);
         const expected = t === pattern ? 0 : edits > maxErrors(pattern.length) ? undefined : Math.max(EXACT_SCORE, edits / pattern.length);
         assert.equal(bitapScores(pattern, [t])[0], expected);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("gives fuse.js's own Bitap scores where it counts them with Myers' algorithm (any case, any character)", () => {
+    // The Kelvin sign lower-cases to ASCII "k", dotted İ to two characters, Σ by its context: fuse.js must score those texts.
+    fc.assert(
+      fc.property(text('abkAB ', 32).filter((p) => p.trim().length > 0), fc.array(text('abkAB é£\u212aİΣß', 60), { maxLength: 6 }), (query, texts) => {
+        assert.deepEqual(countedBitapScores(query, new PatternDistance(query.toLowerCase()), texts), bitapScores(query, texts));
       }),
       { numRuns: 1500 },
     );

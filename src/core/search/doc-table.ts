@@ -30,6 +30,12 @@ export class DocTable {
   /** Per passage: words as fuse.js counts them (its field-length norm). */
   words = new Int32Array(1024);
   readonly sources: Array<IndexedSource | null> = [];
+  /**
+   * Per source: its title (a removed source's stays until the index is rebuilt). A query
+   * counts edits in thousands of titles and few match: reading them from here, not through
+   * each source's object, leaves the object alone for those that do.
+   */
+  readonly titles: string[] = [];
   private readonly byKey = new Map<string, number>();
   /** Live passages by word count (fewest first), made when first asked for after a change. */
   private fewestWordsFirst: Int32Array | undefined;
@@ -68,6 +74,7 @@ export class DocTable {
   addSource(key: string, title: string, titleWords: number): number {
     const n = this.sources.push({ key, title, titleWords, docs: [] }) - 1;
     this.byKey.set(key, n);
+    this.titles.push(title);
     return n;
   }
 

@@ -19,12 +19,23 @@ export interface WordExpansions {
 }
 
 const MAX_CACHED = 5000;
+/**
+ * The expansions within `maxEdits` of those within more: the list is ordered by edits (then
+ * length, then as found), so it is a prefix, and a word within `maxEdits` is never too short
+ * for the narrower search's length filter (a shorter word needs more deletions than that).
+ */
+function narrowed(wider: WordExpansions, maxEdits: number): WordExpansions {
+  return { list: wider.list.slice(0, wider.countUpTo[maxEdits]), countUpTo: wider.countUpTo.slice(0, maxEdits + 1), postingsUpTo: wider.postingsUpTo.slice(0, maxEdits + 1) };
+}
+
 /** Typo variants of one word that BM25 scores at most. */
 const MAX_WEIGHTED = 24;
 
 export class ExpansionFinder {
   private readonly vocabulary = new Vocabulary();
   private readonly cache = new Map<string, WordExpansions>();
+  /** Per word, its expansions at the most edits asked for yet: fewer edits are a prefix of them. */
+  private readonly widest = new Map<string, { maxEdits: number; expansions: WordExpansions }>();
 
   constructor(
     /** Whether a word is still in the index, and how many posting entries it has. */
@@ -34,12 +45,17 @@ export class ExpansionFinder {
   /** A word entered the index (its trigrams are indexed now, so the first query pays nothing for them). */
   add(word: string): void {
     this.vocabulary.add(word);
-    if (this.cache.size) this.cache.clear();
+    if (this.cache.size) this.clear();
   }
 
   /** Words left the index (they stay in the trigrams, where they only widen candidates). */
   forget(): void {
+    this.clear();
+  }
+
+  private clear(): void {
     this.cache.clear();
+    this.widest.clear();
   }
 
   /** Vocabulary words within `maxEdits` edits of `word` as a substring, fewest edits first. */
@@ -47,6 +63,18 @@ export class ExpansionFinder {
     const cacheKey = `${maxEdits}:${word}`;
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
+    // A search asks for a word at the ranking's allowance, then at BM25's (never more): the
+    // fewer edits are taken from the list already counted. Not for no edits, which skips
+    // the similar words (and with them those that contain the word).
+    const wider = this.widest.get(word);
+    const result = wider && wider.maxEdits > maxEdits && (maxEdits > 0 || word.length < 3) ? narrowed(wider.expansions, maxEdits) : this.find(word, maxEdits);
+    if (!wider || maxEdits > wider.maxEdits) this.widest.set(word, { maxEdits, expansions: result });
+    if (this.cache.size >= MAX_CACHED) this.clear();
+    this.cache.set(cacheKey, result);
+    return result;
+  }
+
+  private find(word: string, maxEdits: number): WordExpansions {
     const list: Expansion[] = this.postingsOf(word) !== undefined ? [{ term: word, cost: 0 }] : [];
     if (word.length < 3) {
       // Trigrams cannot find a word of one or two letters inside others: look at every word.
@@ -70,10 +98,7 @@ export class ExpansionFinder {
         postingsUpTo[a] += n;
       }
     }
-    const result = { list, countUpTo, postingsUpTo };
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
-    this.cache.set(cacheKey, result);
-    return result;
+    return { list, countUpTo, postingsUpTo };
   }
 
   /** Typos and continuations of a word, weighted for BM25 (the word itself weighs 1). */

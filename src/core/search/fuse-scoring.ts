@@ -4,6 +4,7 @@
 // as `new Fuse(passages, { keys: ['text', 'title'] })` would, so the index can rank exactly
 // like plain fuzzy search while running fuse.js on a few candidates instead of every passage.
 import Fuse from 'fuse.js';
+import type { PatternDistance } from './vocabulary';
 
 export const FUSE_THRESHOLD = 0.4;
 /** fuse.js's Bitap matcher takes patterns of at most 32 characters at a time. */
@@ -65,4 +66,39 @@ export function bitapScores(query: string, texts: readonly string[]): Array<numb
   // One key of weight 1 and no norm: fuse.js reports the Bitap score itself (EPSILON for 0).
   for (const r of fuse.search(query)) out[r.refIndex] = r.score === Number.EPSILON ? 0 : r.score;
   return out;
+}
+
+/**
+ * bitapScores of the query that `distance` counts (its lower-cased form), counted with Myers'
+ * algorithm wherever that is fuse.js's own count: an ASCII pattern, and a text that is not
+ * blank and whose lower-casing keeps every character in its place and turns none into ASCII
+ * (fuse.js lower-cases the text; the count matches either case of each pattern character).
+ * fuse.js's Bitap, a few times slower on long patterns, scores the rest.
+ */
+export function countedBitapScores(query: string, distance: PatternDistance, texts: readonly string[]): Array<number | undefined> {
+  const pattern = distance.pattern;
+  if (/[^\0-\x7f]/.test(pattern)) return bitapScores(query, texts);
+  const allowed = maxErrors(pattern.length);
+  const out: Array<number | undefined> = [];
+  const left: number[] = [];
+  texts.forEach((text, i) => {
+    if (!foldsInPlace(text)) {
+      left.push(i);
+      out.push(undefined);
+    } else if (text.length === pattern.length && text.toLowerCase() === pattern) out.push(0);
+    else {
+      const edits = distance.in(text);
+      out.push(edits > allowed ? undefined : Math.max(EXACT_SCORE, edits / pattern.length));
+    }
+  });
+  if (left.length) bitapScores(query, left.map((i) => texts[i])).forEach((score, j) => (out[left[j]] = score));
+  return out;
+}
+
+/** Whether fuse.js's lower-casing of `text` leaves Myers' case-insensitive count unchanged (see countedBitapScores). */
+function foldsInPlace(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (!text.trim() || lower.length !== text.length) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128 && lower.charCodeAt(i) < 128) return false;
+  return true;
 }
