@@ -97,7 +97,7 @@ const WHOLE_YEAR = /\b(?:for|over|in) the (?:full |whole |calendar |fiscal |fina
 const RELATIVE_YEAR = /(?<!\b(?:compared (?:to|with)|from|than|on|over|versus|vs\.?|against|since) )\b(this|last|next|the current|the previous) (?:fiscal |financial |calendar )?year\b/i;
 const QUARTER_NUMBERS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
-interface Period {
+export interface Period {
   unit: 'quarter' | 'year';
   year?: number;
   /** Which quarter, where said; or a year said from when the text was written. */
@@ -108,7 +108,7 @@ interface Period {
  * The period a figure is of, where its words say: a quarter (which, and of what year, if given),
  * else the year it is of (`yearOf`), else a year said from when the text was written.
  */
-function periodOf(text: string, figures: readonly PlacedFigure[], placed: PlacedFigure): Period | undefined {
+export function periodOf(text: string, figures: readonly PlacedFigure[], placed: PlacedFigure): Period | undefined {
   const year = yearOf(figures, placed);
   const near = `${text.slice(Math.max(0, placed.figure.start - PERIOD_BEFORE), placed.figure.start)} ${text.slice(placed.figure.end, placed.figure.end + PERIOD_AFTER)}`;
   // "6.3% in the first quarter of 2004" is of a quarter, not of 2004.
@@ -143,13 +143,11 @@ const PERIOD_AFTER = 40;
  * the years differ, and the source sentence does not state the claim's year at all; nor when
  * their words give each another period ("grew 3.1% in 2004" against "grew 1.0% in the quarter";
  * "8.1% in 2004" against "3% this year", which is another year or one the reader cannot tell).
+ * `mine` is the claim figure's period (`periodOf`), read once for every source figure it meets.
  */
-export function sameYear(claimText: string, claimFigures: readonly PlacedFigure[], placed: PlacedFigure, sentence: EvidenceSentence, theirs: PlacedFigure): boolean {
+export function sameTime(placed: PlacedFigure, mine: Period | undefined, sentence: EvidenceSentence, theirs: PlacedFigure): boolean {
   if (placed.figure.kind === 'year' || placed.figure.kind === 'date') return true;
-  const mine = yearOf(claimFigures, placed);
-  const other = yearOf(sentence.figures, theirs);
-  if (mine !== undefined && other !== undefined && mine !== other) return sentence.figures.some((f) => f.figure.kind === 'year' && f.figure.value === mine);
-  const myPeriod = periodOf(claimText, claimFigures, placed);
-  const theirPeriod = periodOf(sentence.text, sentence.figures, theirs);
-  return myPeriod === undefined || theirPeriod === undefined || samePeriod(myPeriod, theirPeriod);
+  const other = periodOf(sentence.text, sentence.figures, theirs);
+  if (mine?.year !== undefined && other?.year !== undefined && mine.year !== other.year) return sentence.figures.some((f) => f.figure.kind === 'year' && f.figure.value === mine.year);
+  return mine === undefined || other === undefined || samePeriod(mine, other);
 }

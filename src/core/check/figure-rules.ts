@@ -10,7 +10,7 @@ import { locatorOf } from '../corpus/locators';
 import { isShare, type Figure } from '../figures/figure';
 import type { Source } from '../model';
 import type { Claim } from './claims';
-import { excusedFigure, listedCount, sameYear } from './figure-frames';
+import { excusedFigure, listedCount, periodOf, sameTime } from './figure-frames';
 import type { Finding, SourceRef } from './findings';
 
 /** The best-aligned conflicting figure must cover this share of the claim's words near the figure. */
@@ -152,7 +152,8 @@ export function checkCitedFigures(claim: Claim, sources: readonly Source[], loca
         return;
       }
     }
-    const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && sameYear(claim.text, words.figures, placed, c.sentence, c.placed) && !claimedByAnother(c, i));
+    const period = periodOf(claim.text, words.figures, placed);
+    const conflicting = candidates.find((c) => !c.agrees && !c.countsOther && sameFrame(placed.figure, c.placed.figure) && sameTime(placed, period, c.sentence, c.placed) && !claimedByAnother(c, i));
     // A sentence that states the claim's value beside another ("48% had no savings, and 33% had debts") says it, unless
     // that value counts something else ("40 tanks and 300 trucks"): which is which, its other words tell only weakly.
     const sameSentence = agreeing !== undefined && conflicting !== undefined && agreeing.sentence === conflicting.sentence && !countsOtherThing(placed.figure, agreeing.placed.figure) && agreeing.coverage >= MISMATCH_COVERAGE;

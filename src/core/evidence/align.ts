@@ -94,7 +94,7 @@ export interface FigureCandidate {
   /** Whose: the names near the claim's figure, and how many of them the sentence names too. */
   names: number;
   namesShared: number;
-  /** Names near the source's figure that the claim never gives: whose the figure is, if not the claim's. */
+  /** Names near the source's figure that the claim never gives: whose the figure is, if not the claim's (0 where it agrees). */
   strangers: number;
 }
 
@@ -142,7 +142,8 @@ export function figureCandidates(claim: ClaimWords, target: PlacedFigure, source
         const score = localScore(claim, weights, target, sentence, placed, evidence) + (preferred.has(`${sentence.key}#${sentence.paragraph.index}`) ? 0.5 : 0);
         const theirs = countedLemmas(placed.figure);
         const countsOther = mine.length > 0 && theirs.length > 0 && !mine.some((l) => theirs.includes(l) || sentence.lemmas.has(l));
-        const strangers = new Set(sentence.tokens.filter((t) => t.name && Math.abs(t.position - placed.position) <= STRANGER_WINDOW && !claimLemmas.has(t.lemma)).map((t) => t.lemma)).size;
+        // Read only where it can matter: whose figure it is decides only whether a conflicting one contradicts.
+        const strangers = agrees ? 0 : new Set(sentence.tokens.filter((t) => t.name && Math.abs(t.position - placed.position) <= STRANGER_WINDOW && !claimLemmas.has(t.lemma)).map((t) => t.lemma)).size;
         out.push({ sentence, placed, score, coverage: score / total, agrees, countsOther, names: names.length, strangers, ...wholeSentence() });
       }
     }
